@@ -35,6 +35,9 @@ func quoteAll(ss []string) []string {
 // no-break spaces) collapse to one space, surrounding spaces and a trailing
 // full stop go, letters are lower-cased.
 func answerKey(s string) string {
+	if plainKey(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -50,6 +53,25 @@ func answerKey(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return strings.TrimSuffix(b.String(), ".")
+}
+
+// plainKey reports whether s is already folded: printable ASCII without
+// upper case, without surrounding or doubled spaces and without a final
+// full stop (most answers are, and need no copy).
+func plainKey(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' || s[len(s)-1] == '.' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x21 && !(c == ' ' && s[i+1] != ' ') || c >= 0x7f || c >= 'A' && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // Accepted spellings of the two answers of a ya_tidak item, as answer keys.
@@ -242,11 +264,11 @@ func IsEvidenceReference(s string) bool {
 }
 
 func isURL(s string) bool {
-	low := strings.ToLower(s)
-	if strings.HasPrefix(low, "www.") && len(s) > 5 && !strings.ContainsAny(s, " \t\n") {
+	hasPrefix := func(p string) bool { return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) }
+	if hasPrefix("www.") && len(s) > 5 && !strings.ContainsAny(s, " \t\n") {
 		return true
 	}
-	if !strings.HasPrefix(low, "http://") && !strings.HasPrefix(low, "https://") {
+	if !hasPrefix("http://") && !hasPrefix("https://") {
 		return false
 	}
 	u, err := url.Parse(s)

@@ -370,7 +370,7 @@ func (r *reader) readSheet(s workbookSheet, raw bool) (*sheetRows, bool) {
 		r.fail(CodeDamaged, s.name, fmt.Sprintf("Lembar \"%s\" rusak atau tidak lengkap; isinya tidak dapat dibaca utuh.", s.name))
 		return nil, false
 	}
-	sc, err := scanSheet(data, r.opt.MaxRows, r.opt.cellBudget())
+	sc, err := checkSheet(data, r.opt.MaxRows, r.opt.cellBudget())
 	if err != nil {
 		r.fail(CodeDamaged, s.name, fmt.Sprintf("Lembar \"%s\" rusak atau terpotong; isinya tidak dapat dibaca utuh (baris sesudah kerusakan akan hilang).", s.name))
 		return nil, false
@@ -403,12 +403,11 @@ func (r *reader) readSheet(s workbookSheet, raw bool) (*sheetRows, bool) {
 			cells = cells[:r.opt.MaxColumns]
 		}
 		out.rows = append(out.rows, sheetRow{num: num, cells: cells})
-		if seen > r.opt.MaxRows {
-			break
-		}
 	}
-	if it.Error() != nil {
-		r.fail(CodeDamaged, s.name, "")
+	// excelize stops in silence at the first thing it cannot parse; the scan
+	// says where the sheet really ends.
+	if it.Error() != nil || num != sc.lastRow || seen > sc.rows {
+		r.fail(CodeDamaged, s.name, fmt.Sprintf("Lembar \"%s\" rusak; isinya tidak dapat dibaca utuh.", s.name))
 		return nil, false
 	}
 	return out, true
@@ -828,7 +827,7 @@ func (r *reader) readAnswer(qs questionSheet, i int, it *Item) Answer {
 		a.Verification = v
 	}
 	if c := col(HeaderQuestion); c > 0 {
-		if q := sr.cell(i, c); strings.TrimSpace(q) != "" && normalizeText(q) != normalizeText(it.Question) {
+		if q := sr.cell(i, c); q != it.Question && strings.TrimSpace(q) != "" && normalizeText(q) != normalizeText(it.Question) {
 			r.add(CodeQuestionChanged, sheet, cellName(c, rw.num), it.Code, fmt.Sprintf(
 				"Teks pertanyaan butir %s berbeda dengan instrumen (\"%s\"); jawaban dinilai menurut kode butir.", it.Code, shorten(it.Question, 100)))
 		}

@@ -256,3 +256,10 @@ func findingsWith(fs []Finding, c Code) []Finding {
 	}
 	return out
 }
+
+func writeFile(t testing.TB, p string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

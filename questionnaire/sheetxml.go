@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html/charset"
@@ -18,6 +19,7 @@ import (
 // of the sheet in excelize (merged cells, hyperlinks).
 type sheetScan struct {
 	rows        int   // <row> elements in sheetData
+	lastRow     int   // number of the last row, as excelize's Rows counts it
 	paddedCells int64 // Σ over rows of the highest column: what excelize's Rows allocates
 	tooLarge    bool  // stopped early: more rows or padded cells than allowed
 	merges      []cellRange
@@ -76,6 +78,15 @@ func scanSheet(data []byte, maxRows int, cellBudget int64) (sheetScan, error) {
 				if sc.rows > maxRows {
 					sc.tooLarge = true
 					return sc, nil
+				}
+				numbered := false
+				for _, a := range t.Attr {
+					if a.Name.Local == "r" {
+						numbered = rowNumber(a.Value, &sc.lastRow)
+					}
+				}
+				if !numbered {
+					sc.lastRow++
 				}
 			case "c":
 				if !inRow {
@@ -161,6 +172,18 @@ func scanSheet(data []byte, maxRows int, cellBudget int64) (sheetScan, error) {
 		return sc, errors.Join(errDamaged, errors.New("no sheetData"))
 	}
 	return sc, nil
+}
+
+// rowNumber applies a row's r attribute the way excelize's Rows does: a
+// non-zero integer sets the row number; anything else means "next row"
+// (reported as numbered=false).
+func rowNumber(v string, last *int) (numbered bool) {
+	n, err := strconv.Atoi(v)
+	if err != nil || n == 0 {
+		return false
+	}
+	*last = n
+	return true
 }
 
 // columnOf returns the 1-based column of an A1 reference, 0 if malformed.
