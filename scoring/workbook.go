@@ -194,7 +194,7 @@ func (b *book) collectCategories() []string {
 // ---------------------------------------------------------------- styles
 
 type styles struct {
-	title, subtitle, label, header, text, wrap, integer int
+	title, subtitle, label, header, text, wrap, integer, count int
 	score, scoreBold, link, summaryRow, summaryScore    int
 	total, totalInt                                     int
 	bands                                               []int // fill per band, top band first
@@ -219,11 +219,11 @@ func newStyles(f *excelize.File, nBands int) (styles, error) {
 		}
 	}
 	top := &excelize.Alignment{Vertical: "top"}
-	st.title = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: "1F3864"}})
-	st.subtitle = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Color: "1F3864"}})
-	st.label = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: top})
+	st.title = mk(&excelize.Style{Font: font(excelize.Font{Bold: true, Size: 14, Color: "1F3864"})})
+	st.subtitle = mk(&excelize.Style{Font: font(excelize.Font{Bold: true, Size: 12, Color: "1F3864"})})
+	st.label = mk(&excelize.Style{Font: font(excelize.Font{Bold: true}), Alignment: top})
 	st.header = mk(&excelize.Style{
-		Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
+		Font:      font(excelize.Font{Bold: true, Color: "FFFFFF"}),
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E78"}},
 		Alignment: &excelize.Alignment{Vertical: "center", Horizontal: "center", WrapText: true},
 		Border:    thin("BFBFBF"),
@@ -231,26 +231,27 @@ func newStyles(f *excelize.File, nBands int) (styles, error) {
 	st.text = mk(&excelize.Style{Alignment: top})
 	st.wrap = mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	st.integer = mk(&excelize.Style{NumFmt: 1, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}})
+	st.count = mk(&excelize.Style{NumFmt: 1, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}})
 	st.score = mk(&excelize.Style{NumFmt: 2, Alignment: top})
-	st.scoreBold = mk(&excelize.Style{NumFmt: 2, Font: &excelize.Font{Bold: true}, Alignment: top})
-	st.link = mk(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: top})
+	st.scoreBold = mk(&excelize.Style{NumFmt: 2, Font: font(excelize.Font{Bold: true}), Alignment: top})
+	st.link = mk(&excelize.Style{Font: font(excelize.Font{Color: "0563C1", Underline: "single"}), Alignment: top})
 	summaryFill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}
-	st.summaryRow = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: summaryFill, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
-	st.summaryScore = mk(&excelize.Style{NumFmt: 2, Font: &excelize.Font{Bold: true}, Fill: summaryFill, Alignment: top})
+	st.summaryRow = mk(&excelize.Style{Font: font(excelize.Font{Bold: true}), Fill: summaryFill, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	st.summaryScore = mk(&excelize.Style{NumFmt: 2, Font: font(excelize.Font{Bold: true}), Fill: summaryFill, Alignment: top})
 	totalFill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}
-	st.total = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: totalFill, Border: thin("BFBFBF")})
-	st.totalInt = mk(&excelize.Style{NumFmt: 1, Font: &excelize.Font{Bold: true}, Fill: totalFill, Border: thin("BFBFBF"),
+	st.total = mk(&excelize.Style{Font: font(excelize.Font{Bold: true}), Fill: totalFill, Border: thin("BFBFBF")})
+	st.totalInt = mk(&excelize.Style{NumFmt: 1, Font: font(excelize.Font{Bold: true}), Fill: totalFill, Border: thin("BFBFBF"),
 		Alignment: &excelize.Alignment{Horizontal: "center"}})
 	for i := 0; i < nBands; i++ {
 		st.bands = append(st.bands, mk(&excelize.Style{
-			Font:      &excelize.Font{Bold: true, Color: "1A1A1A"},
+			Font:      font(excelize.Font{Bold: true, Color: "1A1A1A"}),
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{bandColor(i, nBands)}},
 			Alignment: top,
 			Border:    thin("BFBFBF"),
 		}))
 	}
 	st.notSubmitted = mk(&excelize.Style{
-		Font:      &excelize.Font{Italic: true, Color: "595959"},
+		Font:      font(excelize.Font{Italic: true, Color: "595959"}),
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}},
 		Alignment: top,
 		Border:    thin("BFBFBF"),
@@ -438,7 +439,7 @@ func (b *book) evidenceCell(ev string) any {
 	isURL := (strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")) &&
 		!strings.ContainsAny(ev, " \t\r\n") && utf8.RuneCountInString(ev) <= maxFormulaString
 	if !isURL {
-		return excelize.Cell{StyleID: b.st.wrap, Value: ev}
+		return excelize.Cell{StyleID: b.st.text, Value: ev}
 	}
 	q := strings.ReplaceAll(ev, `"`, `""`)
 	return excelize.Cell{StyleID: b.st.link, Formula: `HYPERLINK("` + q + `","` + q + `")`, Value: ev}
@@ -563,7 +564,7 @@ func (b *book) startStream(name string, cols []column, lastRow int) (*excelize.S
 	for i, c := range cols {
 		header[i] = excelize.Cell{StyleID: b.st.header, Value: c.header}
 	}
-	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 32}); err != nil {
+	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 45}); err != nil {
 		return nil, err
 	}
 	return sw, nil
@@ -632,6 +633,52 @@ func (b *book) printSetup(name string, landscape, titles bool) error {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// font names the family explicitly: without it LibreOffice falls back to a
+// serif face for bold cells.
+func font(f excelize.Font) *excelize.Font {
+	if f.Family == "" {
+		f.Family = "Calibri"
+	}
+	if f.Size == 0 {
+		f.Size = 11
+	}
+	return &f
+}
+
+// lineHeight is the height in points of one line of 11-point text.
+const lineHeight = 15
+
+// rowHeight estimates the height a row needs when its wrapped cells hold
+// texts (texts[i] in a column widths[i] characters wide); 0 means the default
+// height. Streamed rows get no automatic height in every reader, so the
+// writer sets it.
+func rowHeight(widths []float64, texts []string) float64 {
+	lines := 1
+	for i, t := range texts {
+		if t == "" || i >= len(widths) {
+			continue
+		}
+		per := max(int(widths[i]*1.1)-2, 1)
+		n := 0
+		for _, para := range strings.Split(t, "\n") {
+			n += max((utf8.RuneCountInString(para)+per-1)/per, 1)
+		}
+		lines = max(lines, n)
+	}
+	if lines == 1 {
+		return 0
+	}
+	return float64(lines * lineHeight)
+}
+
+// rowOpts sets a row's height when it needs more than one line.
+func rowOpts(h float64) []excelize.RowOpts {
+	if h <= 0 {
+		return nil
+	}
+	return []excelize.RowOpts{{Height: h}}
+}
 
 // ---------------------------------------------------------------- Ringkasan
 
@@ -711,7 +758,7 @@ func (b *book) writeSummary() error {
 		}
 		style := st.text
 		if _, isInt := in.value.(int); isInt {
-			style = st.integer
+			style = st.count
 		}
 		if err := set(cell(2, r), in.value, style); err != nil {
 			return err
@@ -873,7 +920,7 @@ func (b *book) writeSummary() error {
 
 func (b *book) rankingColumns() []column {
 	cols := []column{
-		{"Peringkat", 10}, {"Peringkat dalam Kategori", 12}, {"Badan Publik", 42}, {"Kategori", 14},
+		{"Peringkat", 10}, {"Peringkat dalam Kategori", 13}, {"Badan Publik", 42}, {"Kategori", 14},
 		{"Nilai Akhir", 10}, {"Nilai " + b.saqName, 10},
 	}
 	for _, s := range b.laterStage {
@@ -927,7 +974,7 @@ func (b *book) writeRanking(name string, entries []Entry, unranked []*Score) err
 		return err
 	}
 	for i, e := range entries {
-		if err := sw.SetRow(cell(1, 2+i), b.rankingRow(e.Score, len(cols))); err != nil {
+		if err := sw.SetRow(cell(1, 2+i), b.rankingRow(e.Score, len(cols)), rowOpts(b.rankingHeight(cols, e.Score))...); err != nil {
 			return err
 		}
 	}
@@ -938,7 +985,7 @@ func (b *book) writeRanking(name string, entries []Entry, unranked []*Score) err
 			return err
 		}
 		for i, s := range unranked {
-			if err := sw.SetRow(cell(1, r+1+i), b.rankingRow(s, len(cols))); err != nil {
+			if err := sw.SetRow(cell(1, r+1+i), b.rankingRow(s, len(cols)), rowOpts(b.rankingHeight(cols, s))...); err != nil {
 				return err
 			}
 		}
@@ -981,6 +1028,12 @@ func (b *book) rankingRow(s *Score, ncols int) []any {
 		excelize.Cell{StyleID: b.st.wrap, Value: s.File},
 		excelize.Cell{StyleID: b.st.wrap, Value: b.remark(s)})
 	return row
+}
+
+// rankingHeight is the row height for a body's name, file and remark.
+func (b *book) rankingHeight(cols []column, s *Score) float64 {
+	n := len(cols)
+	return rowHeight([]float64{cols[2].width, cols[n-2].width, cols[n-1].width}, []string{s.Unit.Name, s.File, b.remark(s)})
 }
 
 // isRanked reports whether s appears in the overall ranking.
@@ -1035,7 +1088,7 @@ func (b *book) writeIndicators() error {
 		if s.SAQ != nil {
 			row[len(cols)-1] = excelize.Cell{StyleID: b.st.scoreBold, Value: figureValue(s.SAQ)}
 		}
-		if err := sw.SetRow(cell(1, 2+i), row); err != nil {
+		if err := sw.SetRow(cell(1, 2+i), row, rowOpts(rowHeight([]float64{cols[0].width}, []string{s.Unit.Name}))...); err != nil {
 			return err
 		}
 	}
@@ -1049,8 +1102,8 @@ const questionRunes = 120
 
 func (b *book) writeAnswers() error {
 	cols := []column{
-		{"Badan Publik", 30}, {"Kode", 9}, {"Indikator", 18}, {"Pertanyaan", 50}, {"Jawaban", 14},
-		{"Bukti", 36}, {"Poin", 8}, {"Poin maks", 8}, {"Keterangan", 30},
+		{"Badan Publik", 30}, {"Kode", 8}, {"Indikator", 20}, {"Pertanyaan", 60}, {"Jawaban", 14},
+		{"Bukti", 40}, {"Poin", 8}, {"Poin maks", 8}, {"Keterangan", 40},
 	}
 	lastRow := 1
 	for _, e := range b.rep.Ranking.Overall {
@@ -1069,7 +1122,7 @@ func (b *book) writeAnswers() error {
 		if s.Status == NotSubmitted {
 			continue
 		}
-		name := excelize.Cell{StyleID: b.st.wrap, Value: s.Unit.Name}
+		name := excelize.Cell{StyleID: b.st.text, Value: s.Unit.Name}
 		for _, it := range s.Items {
 			r++
 			code, indicator, question := it.Answer.Item, "", ""
@@ -1082,13 +1135,13 @@ func (b *book) writeAnswers() error {
 			}
 			row[0] = name
 			row[1] = excelize.Cell{StyleID: b.st.text, Value: code}
-			row[2] = excelize.Cell{StyleID: b.st.wrap, Value: indicator}
-			row[3] = excelize.Cell{StyleID: b.st.wrap, Value: question}
-			row[4] = excelize.Cell{StyleID: b.st.wrap, Value: answer}
+			row[2] = excelize.Cell{StyleID: b.st.text, Value: indicator}
+			row[3] = excelize.Cell{StyleID: b.st.text, Value: question}
+			row[4] = excelize.Cell{StyleID: b.st.text, Value: answer}
 			row[5] = b.evidenceCell(it.Answer.Evidence)
 			row[6] = excelize.Cell{StyleID: b.st.score, Value: figureValue(it.Earned)}
 			row[7] = excelize.Cell{StyleID: b.st.score, Value: figureValue(it.Max)}
-			row[8] = excelize.Cell{StyleID: b.st.wrap, Value: reasonNote(it.Reason)}
+			row[8] = excelize.Cell{StyleID: b.st.text, Value: reasonNote(it.Reason)}
 			if err := sw.SetRow(cell(1, r), row); err != nil {
 				return err
 			}
@@ -1119,7 +1172,8 @@ func (b *book) writeFindings() error {
 		row[5] = excelize.Cell{StyleID: b.st.text, Value: fd.Item}
 		row[6] = excelize.Cell{StyleID: b.st.wrap, Value: fd.Message}
 		row[7] = excelize.Cell{StyleID: b.st.wrap, Value: fd.Fix}
-		if err := sw.SetRow(cell(1, 2+i), row); err != nil {
+		h := rowHeight([]float64{cols[0].width, cols[6].width, cols[7].width}, []string{fd.File, fd.Message, fd.Fix})
+		if err := sw.SetRow(cell(1, 2+i), row, rowOpts(h)...); err != nil {
 			return err
 		}
 	}
@@ -1175,7 +1229,8 @@ func (b *book) writeAdvice() error {
 		if gain == nil {
 			summary[6] = excelize.Cell{StyleID: b.st.summaryRow, Value: ""}
 		}
-		if err := sw.SetRow(cell(1, r), summary); err != nil {
+		h := rowHeight([]float64{cols[0].width, cols[5].width}, []string{s.Unit.Name, goal})
+		if err := sw.SetRow(cell(1, r), summary, rowOpts(h)...); err != nil {
 			return err
 		}
 		for _, fx := range s.Fixes[:b.fixCount(s)] {
@@ -1193,7 +1248,8 @@ func (b *book) writeAdvice() error {
 				excelize.Cell{StyleID: b.st.wrap, Value: reasonAdvice(fx.Reason)},
 				excelize.Cell{StyleID: b.st.score, Value: figureValue(fx.Gain)},
 			}
-			if err := sw.SetRow(cell(1, r), row); err != nil {
+			h := rowHeight([]float64{cols[0].width, cols[4].width, cols[5].width}, []string{s.Unit.Name, question, reasonAdvice(fx.Reason)})
+			if err := sw.SetRow(cell(1, r), row, rowOpts(h)...); err != nil {
 				return err
 			}
 		}
