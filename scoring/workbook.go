@@ -195,10 +195,10 @@ func (b *book) collectCategories() []string {
 
 type styles struct {
 	title, subtitle, label, header, text, wrap, integer, count int
-	score, scoreBold, link, summaryRow, summaryScore    int
-	total, totalInt                                     int
-	bands                                               []int // fill per band, top band first
-	notSubmitted                                        int
+	score, scoreBold, link, summaryRow, summaryScore           int
+	total, totalInt                                            int
+	bands                                                      []int // fill per band, top band first
+	notSubmitted                                               int
 }
 
 func newStyles(f *excelize.File, nBands int) (styles, error) {
