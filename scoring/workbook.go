@@ -70,7 +70,8 @@ func WriteWorkbook(w io.Writer, rep *Report) error {
 			return fmt.Errorf("menulis buku kerja: %w", err)
 		}
 	}
-	f.SetActiveSheet(0)
+	// Ringkasan (the renamed default sheet) is already the active tab.
+	// SetActiveSheet would parse every streamed sheet back into memory.
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Creator:        "monev",
 		LastModifiedBy: "monev",
@@ -102,7 +103,8 @@ type book struct {
 	overallPos map[*Score]int // overall rank
 	catPos     map[*Score]int // rank within the category
 	errorFiles map[string]bool
-	indName    map[string]string // indicator code → name
+	indName    map[string]string              // indicator code → name
+	question   map[*questionnaire.Item]string // shortened question per item
 	tables     int
 }
 
@@ -115,6 +117,7 @@ func newBook(f *excelize.File, rep *Report) (*book, error) {
 		catPos:     map[*Score]int{},
 		errorFiles: map[string]bool{},
 		indName:    map[string]string{},
+		question:   map[*questionnaire.Item]string{},
 		saqName:    "SAQ",
 	}
 	for i := range inst.Bands {
@@ -829,8 +832,10 @@ func (b *book) writeSummary() error {
 		if err := set(cell(1, r), label, style); err != nil {
 			return err
 		}
-		if err := set(cell(2, r), rng, st.text); err != nil {
-			return err
+		if rng != "" {
+			if err := set(cell(2, r), rng, st.text); err != nil {
+				return err
+			}
 		}
 		sum := 0
 		for c := 0; c < ncat; c++ {
@@ -848,7 +853,7 @@ func (b *book) writeSummary() error {
 	if err := set(cell(1, r), "Jumlah", st.total); err != nil {
 		return err
 	}
-	if err := set(cell(2, r), "", st.total); err != nil {
+	if err := f.SetCellStyle(name, cell(2, r), cell(2, r), st.total); err != nil {
 		return err
 	}
 	all := 0
@@ -1127,7 +1132,7 @@ func (b *book) writeAnswers() error {
 			r++
 			code, indicator, question := it.Answer.Item, "", ""
 			if it.Item != nil {
-				code, indicator, question = it.Item.Code, b.indName[it.Item.Indicator], shorten(it.Item.Question, questionRunes)
+				code, indicator, question = it.Item.Code, b.indName[it.Item.Indicator], b.shortQuestion(it.Item)
 			}
 			answer := it.Answer.Value
 			if answer == "" {
@@ -1148,6 +1153,16 @@ func (b *book) writeAnswers() error {
 		}
 	}
 	return b.finishStream(sw, SheetAnswers, len(cols), lastRow, sheetOpts{landscape: true})
+}
+
+// shortQuestion is the item's question cut to questionRunes, computed once per item.
+func (b *book) shortQuestion(it *questionnaire.Item) string {
+	q, ok := b.question[it]
+	if !ok {
+		q = shorten(it.Question, questionRunes)
+		b.question[it] = q
+	}
+	return q
 }
 
 // ---------------------------------------------------------------- Temuan
@@ -1223,11 +1238,11 @@ func (b *book) writeAdvice() error {
 		}
 		r++
 		summary := []any{name, final, band,
-			excelize.Cell{StyleID: b.st.summaryRow, Value: ""},
-			excelize.Cell{StyleID: b.st.summaryRow, Value: ""},
+			excelize.Cell{StyleID: b.st.summaryRow},
+			excelize.Cell{StyleID: b.st.summaryRow},
 			excelize.Cell{StyleID: b.st.summaryRow, Value: goal}, gain}
 		if gain == nil {
-			summary[6] = excelize.Cell{StyleID: b.st.summaryRow, Value: ""}
+			summary[6] = excelize.Cell{StyleID: b.st.summaryRow}
 		}
 		h := rowHeight([]float64{cols[0].width, cols[5].width}, []string{s.Unit.Name, goal})
 		if err := sw.SetRow(cell(1, r), summary, rowOpts(h)...); err != nil {
