@@ -559,3 +559,117 @@ func TestBandColorsDistinct(t *testing.T) {
 		t.Errorf("top %s should be green, bottom %s red", top, bottom)
 	}
 }
+
+// With the "nol" rule a body that sent nothing is ranked last with 0, counted
+// in the lowest band, and gets one line on Rekomendasi.
+func TestWorkbookNotSubmittedRankedZero(t *testing.T) {
+	rep := wbReport(t)
+	rep.Instrument.NotSubmitted = questionnaire.NotSubmittedZero
+	f := &rep.Scores[5]
+	f.SAQ, f.Final, f.Rounded = new(big.Rat), new(big.Rat), 0
+	for i := range rep.Instrument.Bands {
+		if rep.Instrument.Bands[i].Label == "Tidak Informatif" {
+			f.Band = &rep.Instrument.Bands[i]
+		}
+	}
+	rep.Ranking.Overall = append(rep.Ranking.Overall, Entry{Rank: 6, Score: f})
+	rep.Ranking.Categories[1].Entries = append(rep.Ranking.Categories[1].Entries, Entry{Rank: 3, Score: f})
+	rep.Ranking.Unranked = nil
+	x := openWorkbook(t, writeTestWorkbook(t, rep))
+	raw := excelize.Options{RawCellValue: true}
+	checks := []struct{ sheet, cell, want string }{
+		{"Peringkat", "A7", "6"},
+		{"Peringkat", "B7", "3"},
+		{"Peringkat", "C7", "Kecamatan Selong"},
+		{"Peringkat", "E7", "0"},
+		{"Peringkat", "H7", "Tidak Informatif"},
+		{"Peringkat", "J7", "Tidak mengisi kuesioner: dinilai 0"},
+		{"Peringkat", "C9", ""}, // nothing listed apart
+		// Ringkasan: Kecamatan column D, Tidak Informatif row 26 now holds Sakra and Selong;
+		// row 27 is the total (no "Tidak mengisi" row).
+		{"Ringkasan", "D26", "2"},
+		{"Ringkasan", "A27", "Jumlah"},
+		{"Ringkasan", "E27", "6"},
+		{"Rekomendasi", "A17", "Kecamatan Selong"},
+		{"Rekomendasi", "F17", "Tidak mengisi kuesioner: kirimkan kuesioner yang sudah diisi"},
+	}
+	for _, c := range checks {
+		if got, _ := x.GetCellValue(c.sheet, c.cell, raw); got != c.want {
+			t.Errorf("%s!%s = %q, want %q", c.sheet, c.cell, got, c.want)
+		}
+	}
+	if dim, _ := x.GetSheetDimension("Rekomendasi"); dim != "A1:G17" {
+		t.Errorf("Rekomendasi dimension %q, want A1:G17", dim)
+	}
+}
+
+// A report with no bodies and no findings still gives every sheet, each with
+// its header row and a dimension covering it.
+func TestWorkbookEmpty(t *testing.T) {
+	rep := &Report{Generated: time.Date(2026, 1, 2, 3, 4, 0, 0, time.UTC), Instrument: wbInstrument()}
+	f := openWorkbook(t, writeTestWorkbook(t, rep))
+	want := []string{"Ringkasan", "Peringkat", "Indikator", "Jawaban", "Temuan", "Rekomendasi"}
+	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("sheets = %q, want %q", got, want)
+	}
+	dims := map[string]string{"Peringkat": "A1:J1", "Indikator": "A1:F1", "Jawaban": "A1:I1", "Temuan": "A1:H1", "Rekomendasi": "A1:G1"}
+	for sheet, want := range dims {
+		if got, _ := f.GetSheetDimension(sheet); got != want {
+			t.Errorf("%s dimension %q, want %q", sheet, got, want)
+		}
+	}
+	if err := WriteWorkbook(&bytes.Buffer{}, &Report{}); err == nil {
+		t.Error("WriteWorkbook without an instrument: no error")
+	}
+}
+
+func TestEvidenceCell(t *testing.T) {
+	b := &book{}
+	long := "https://contoh.id/" + strings.Repeat("a", 250)
+	tests := []struct {
+		evidence string
+		formula  string // "" when plain text is expected
+		text     string
+	}{
+		{"", "", ""},
+		{"https://ppid.id/dip", `HYPERLINK("https://ppid.id/dip","https://ppid.id/dip")`, "https://ppid.id/dip"},
+		{"  HTTP://PPID.ID/A  ", `HYPERLINK("HTTP://PPID.ID/A","HTTP://PPID.ID/A")`, "HTTP://PPID.ID/A"},
+		{`https://a.id/x"y`, `HYPERLINK("https://a.id/x""y","https://a.id/x""y")`, `https://a.id/x"y`},
+		{"www.ppid.id", "", "www.ppid.id"},                                     // no scheme: text
+		{"https://a.id/x lihat lampiran", "", "https://a.id/x lihat lampiran"}, // not one URL
+		{long, "", long}, // longer than a formula string may be
+	}
+	for _, tt := range tests {
+		got := b.evidenceCell(tt.evidence)
+		if tt.text == "" {
+			if got != nil {
+				t.Errorf("evidenceCell(%q) = %v, want nil", tt.evidence, got)
+			}
+			continue
+		}
+		c, ok := got.(excelize.Cell)
+		if !ok || c.Formula != tt.formula || c.Value != tt.text {
+			t.Errorf("evidenceCell(%q) = %+v, want formula %q value %q", tt.evidence, got, tt.formula, tt.text)
+		}
+	}
+}
+
+func TestRowHeight(t *testing.T) {
+	tests := []struct {
+		widths []float64
+		texts  []string
+		want   float64
+	}{
+		{[]float64{30}, []string{"Dinas Kesehatan"}, 0},
+		{[]float64{30}, []string{""}, 0},
+		// 31 characters fit per line (30·1.1 − 2): 70 characters need 3 lines of 15 pt.
+		{[]float64{30}, []string{strings.Repeat("x", 70)}, 45},
+		// 9 characters per line in a column 10 wide: 20 characters need 3 lines.
+		{[]float64{30, 10}, []string{"pendek", strings.Repeat("y", 20)}, 45},
+	}
+	for _, tt := range tests {
+		if got := rowHeight(tt.widths, tt.texts); got != tt.want {
+			t.Errorf("rowHeight(%v, %q) = %v, want %v", tt.widths, tt.texts, got, tt.want)
+		}
+	}
+}
