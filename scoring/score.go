@@ -9,46 +9,6 @@ import (
 	"monev/questionnaire"
 )
 
-// The scoring method, step by step. Every quantity below is an exact rational
-// number (math/big.Rat); nothing is rounded until step 6.
-//
-//  1. Item points. Let M be the item's maximum points.
-//     - The item is not in the sheet: 0 (ReasonMissing).
-//     - The answer is blank or not a valid value: 0 (ReasonUnanswered).
-//     - The verifier rejected the answer (Verification "ditolak"): 0 (ReasonRejected).
-//     - ya_tidak: "Ya" earns M; "Tidak" earns 0 (ReasonAnsweredNo).
-//     - tingkat: the level whose label equals the answer earns its fraction × M;
-//     a fraction of 0 is ReasonAnsweredNo, a fraction below 1 ReasonPartial.
-//     - jumlah: the answer is a count; the highest tier whose Min ≤ count earns
-//     its points (at most M); no tier reached is 0 (ReasonAnsweredNo), points
-//     below M are ReasonPartial.
-//     - Evidence rule: an item that requires evidence and would earn more than
-//     0 but has no evidence earns 0 (ReasonNoEvidence).
-//  2. All-or-nothing groups. The items sharing a non-empty group earn the
-//     points of step 1 only if every item of the group earns its full maximum
-//     in step 1. Otherwise every item of the group earns 0; those that earned
-//     something in step 1 get ReasonGroupIncomplete, the others keep their reason.
-//  3. Indicator score = Earned ÷ Max × Weight, where Earned and Max are the sums
-//     of the points and of the maxima of the indicator's items (an indicator
-//     without items, Max = 0, scores 0).
-//  4. SAQ = Σ indicator scores (0–100 when the weights sum to 100).
-//  5. Final = Σ over the instrument's stages of Weight × StageScore ÷ 100, where
-//     the saq stage's score is the SAQ and a later stage's score (0–100) is
-//     given by the caller. A later stage not given was not held for the body:
-//     - rule "saq_saja" (MissingStageSAQOnly): the held stages' weights are
-//     renormalised: Final = Σ_held Weight × StageScore ÷ Σ_held Weight, so with
-//     SAQ 80 / presentasi 20 and no presentasi, Final = SAQ;
-//     - rule "nol" (MissingStageZero): the stage counts as 0.
-//  6. Rounded = Round(Final): half-up to hundredths, once. Band = Qualify(Rounded).
-//  7. Fixes: for every item that earned less than its maximum, Gain = the
-//     exact increase of Final if that item alone earned its maximum; for an
-//     item of an incomplete group, the increase if every incomplete item of
-//     the group earned its maximum (stated on each of those items). Items with
-//     a zero gain are left out; the rest are sorted by Gain descending, then
-//     instrument order.
-//  8. NextBandGain = max(0, ⌈100 × NextBand.Min⌉ ÷ 100 − 0.005 − Final): the
-//     smallest gain g with Round(Final + g) ≥ NextBand.Min.
-
 var (
 	ratHundred = big.NewRat(100, 1)
 	ratHalfCt  = big.NewRat(1, 200) // 0.005, half a hundredth
@@ -143,14 +103,53 @@ func lowestBand(inst *questionnaire.Instrument) *questionnaire.Band {
 	return low
 }
 
-// ScoreResponse scores one Response by the method described at the top of
-// this file. stages holds later-stage scores (0–100) by stage id for this
-// body; a stage absent from it (or nil) was not held for the body. Values are
-// not clamped: the caller validates their range. Entries for the saq stage or
-// for ids that are not stages of the instrument are ignored.
+// ScoreResponse scores one Response. stages holds the later-stage scores
+// (0–100) of this body by stage id; a stage absent from it (or nil) was not
+// held for the body. Stage scores are not clamped: the caller validates their
+// range. Entries for the saq stage or for ids that are not stages of the
+// instrument are ignored. The Score's Item and Indicator pointers point into
+// inst; the Answers are copied from r (a nil r scores as an empty sheet).
 //
-// The Score's Item and Indicator pointers point into inst; the Answers are
-// copied from r.
+// The method. Every quantity is an exact rational number (math/big.Rat);
+// nothing is rounded before step 6.
+//
+//	(1) Item points. M is the item's maximum points; the first rule that applies decides.
+//	    a. The item is not in the sheet: 0, ReasonMissing.
+//	    b. The answer is blank or not a valid value: 0, ReasonUnanswered.
+//	    c. The verifier rejected the answer ("ditolak"): 0, ReasonRejected.
+//	    d. By answer kind:
+//	       ya_tidak  "Ya" earns M; "Tidak" earns 0, ReasonAnsweredNo.
+//	       tingkat   the level whose label equals the answer earns Fraction × M;
+//	                 Fraction 0 is ReasonAnsweredNo, Fraction below 1 ReasonPartial.
+//	       jumlah    the answer is a count in digits; the tier with the largest
+//	                 Min ≤ count earns its Points (at most M); no tier reached is 0,
+//	                 ReasonAnsweredNo; Points below M is ReasonPartial.
+//	    e. Evidence: an item that requires evidence and would earn more than 0 by d.
+//	       but has no evidence earns 0, ReasonNoEvidence.
+//	(2) All-or-nothing groups. The items sharing a non-empty group keep their
+//	    points from step 1 only if every item of the group earns its maximum in
+//	    step 1. Otherwise every item of the group earns 0; those that earned more
+//	    than 0 in step 1 get ReasonGroupIncomplete, the others keep their reason.
+//	(3) Indicator score = Earned ÷ Max × Weight, with Earned and Max the sums of
+//	    the points and of the maxima of the indicator's items (Max = 0 scores 0).
+//	(4) SAQ = Σ indicator scores (0–100).
+//	(5) Final = Σ over the instrument's stages of Weight × StageScore ÷ 100, where
+//	    the saq stage's StageScore is the SAQ. A later stage not held for the body:
+//	    rule "saq_saja": the held stages' weights are renormalised,
+//	                     Final = Σ_held Weight × StageScore ÷ Σ_held Weight
+//	                     (SAQ 80 / presentasi 20, no presentasi: Final = SAQ);
+//	    rule "nol":      the stage counts as 0: Final = Σ_held Weight × StageScore ÷ 100.
+//	(6) Rounded = ⌊100 × Final + ½⌋ hundredths (half-up, once); Band = the band
+//	    with Min ≤ Rounded < Max, the top band including 100.
+//	(7) Fixes: for each item that earned less than its maximum, Gain = the exact
+//	    increase of Final if that item alone earned its maximum; for an item of
+//	    an incomplete group, the increase if every item of the group that fell
+//	    short in step 1 earned its maximum (stated on each of those items).
+//	    Gains of 0 are left out; the rest sorted by Gain descending, then
+//	    instrument order.
+//	(8) NextBand = the band above Band (none at the top);
+//	    NextBandGain = max(0, NextBand.Min − 0.005 − Final), the smallest gain g
+//	    with Round(Final + g) ≥ NextBand.Min (for a Min with two decimals at most).
 func ScoreResponse(inst *questionnaire.Instrument, r *questionnaire.Response, u questionnaire.Unit, stages map[string]*big.Rat) Score {
 	s := Score{Unit: u, Status: Scored}
 	if r != nil {
