@@ -279,7 +279,7 @@ func itemPoints(it *questionnaire.Item, a questionnaire.Answer, present bool) (*
 		return zero, ReasonUnanswered
 	}
 	if earned.Sign() <= 0 {
-		return zero, ReasonAnsweredNo
+		return zero, ReasonFull // an item worth 0 points loses nothing
 	}
 	if earned.Cmp(max) < 0 {
 		reason = ReasonPartial

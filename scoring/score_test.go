@@ -166,6 +166,7 @@ func TestItemPoints(t *testing.T) {
 		{"ya rejected", yesNo("1.1", "4", true), &questionnaire.Answer{Value: "Ya", Evidence: link, Verification: questionnaire.Rejected}, "0", ReasonRejected, "0"},
 		{"absent", yesNo("1.1", "4", true), nil, "0", ReasonMissing, "0"},
 		{"blank", yesNo("1.1", "4", true), &questionnaire.Answer{Value: "", Evidence: link}, "0", ReasonUnanswered, "0"},
+		{"ya on an item worth 0", yesNo("1.1", "0", true), &questionnaire.Answer{Value: "Ya"}, "0", ReasonFull, "0"},
 		{"non-canonical value", yesNo("1.1", "4", false), &questionnaire.Answer{Value: "ya"}, "0", ReasonUnanswered, "0"},
 
 		// tingkat, max 4: fraction × 4.
