@@ -466,3 +466,39 @@ func TestNoMutation(t *testing.T) {
 		t.Errorf("instrument changed: %v", inst.Items[0].MaxPoints)
 	}
 }
+
+// FuzzScoreResponse feeds arbitrary answer values, evidence and verifier
+// decisions: scoring never panics and keeps 0 ≤ Earned ≤ Max, 0 ≤ SAQ ≤ 100,
+// Final = SAQ (saq_saja, no presentasi) and every fix gain > 0.
+func FuzzScoreResponse(f *testing.F) {
+	f.Add("Ya", "Sebagian", "7", link, "", "ditolak")
+	f.Add("Tidak", "Tidak ada", "0", "", "x", "")
+	f.Add("", "Penuh", "99999999999999999999", link, link, "diterima")
+	f.Add("ya", "penuh", "-3", " ", "", "DITOLAK")
+	inst := fixInst()
+	inst.Items[2] = count("1.3", "4", true) // a count item instead of the level
+	f.Fuzz(func(t *testing.T, yn, lv, cnt, ev1, ev2, verif string) {
+		a := map[string]questionnaire.Answer{
+			"1.1": ans(yn, ev1), "1.2": ans(lv, ev2), "1.3": ans(cnt, ev1),
+			"2.1": {Value: yn, Evidence: ev2, Verification: questionnaire.Verification(verif)},
+			"2.2": ans(yn, ev1), "2.3": ans(yn, ev2), "2.4": ans(cnt, ev1),
+		}
+		s := ScoreResponse(inst, resp("z.xlsx", a), questionnaire.Unit{Name: "Z"}, nil)
+		for _, is := range s.Items {
+			if is.Earned.Sign() < 0 || is.Earned.Cmp(is.Max) > 0 {
+				t.Fatalf("item %s earned %s of %s", is.Item.Code, ratStr(is.Earned), ratStr(is.Max))
+			}
+		}
+		if s.SAQ.Sign() < 0 || s.SAQ.Cmp(big.NewRat(100, 1)) > 0 || s.Final.Cmp(s.SAQ) != 0 {
+			t.Fatalf("SAQ %s Final %s", ratStr(s.SAQ), ratStr(s.Final))
+		}
+		if s.Band == nil {
+			t.Fatalf("no band for %s", s.Rounded)
+		}
+		for _, fx := range s.Fixes {
+			if fx.Gain.Sign() <= 0 {
+				t.Fatalf("fix %s with gain %s", fx.Item.Code, ratStr(fx.Gain))
+			}
+		}
+	})
+}
