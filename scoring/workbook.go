@@ -179,19 +179,24 @@ func (b *book) collectCategories() []string {
 	}
 	var rest []string
 	for i := range b.rep.Scores {
-		if c := b.rep.Scores[i].Unit.Category; !seen[c] {
+		if c := b.category(&b.rep.Scores[i]); !seen[c] {
 			seen[c] = true
 			rest = append(rest, c)
 		}
 	}
 	for _, s := range b.rep.Ranking.Unranked {
-		if c := s.Unit.Category; !seen[c] {
+		if c := b.category(s); !seen[c] {
 			seen[c] = true
 			rest = append(rest, c)
 		}
 	}
 	sort.Strings(rest)
 	return append(out, rest...)
+}
+
+// category is the instrument's spelling of a body's category, as Rank uses it.
+func (b *book) category(s *Score) string {
+	return canonicalCategory(b.inst.Categories, s.Unit.Category)
 }
 
 // ---------------------------------------------------------------- styles
@@ -292,9 +297,10 @@ func hslHex(h, s, l float64) string {
 	return fmt.Sprintf("%02X%02X%02X", to(r), to(g), to(b))
 }
 
-// bandStyle is the qualification cell style of a score.
+// bandStyle is the qualification cell style of a score: its band's colour
+// when ranked, grey otherwise.
 func (b *book) bandStyle(s *Score) int {
-	if s.Band != nil {
+	if s.Band != nil && b.isRanked(s) {
 		if i, ok := b.bandIndex[s.Band.Label]; ok {
 			return b.st.bands[i]
 		}
@@ -311,24 +317,7 @@ func figureValue(r *big.Rat) any {
 	if r == nil {
 		return nil
 	}
-	return roundHalfUp(r).Float64()
-}
-
-// roundHalfUp rounds r half-up (away from zero) to hundredths.
-// TODO(merge): use Round once the scoring engine (issue 2) lands on main.
-func roundHalfUp(r *big.Rat) Figure {
-	q := new(big.Rat).Mul(r, big.NewRat(100, 1))
-	neg := q.Sign() < 0
-	q.Abs(q)
-	// floor(q + 1/2) = floor((2·num + den) / (2·den))
-	num := new(big.Int).Mul(q.Num(), big.NewInt(2))
-	num.Add(num, q.Denom())
-	den := new(big.Int).Mul(q.Denom(), big.NewInt(2))
-	n := new(big.Int).Quo(num, den).Int64()
-	if neg {
-		n = -n
-	}
-	return Figure(n)
+	return Round(r).Float64()
 }
 
 // ceilHundredths rounds r up to hundredths: the gain shown for reaching the
@@ -817,7 +806,7 @@ func (b *book) writeSummary() error {
 		if row < 0 {
 			continue
 		}
-		grid[row][catCol[s.Unit.Category]]++
+		grid[row][catCol[b.category(s)]]++
 	}
 	if hasNotSubmitted {
 		nrows++
@@ -951,7 +940,7 @@ func (b *book) writeRankings() error {
 	for _, cat := range b.categories {
 		var unranked []*Score
 		for _, s := range b.rep.Ranking.Unranked {
-			if s.Unit.Category == cat {
+			if b.category(s) == cat {
 				unranked = append(unranked, s)
 			}
 		}

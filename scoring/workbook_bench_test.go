@@ -7,7 +7,6 @@ import (
 	"math/big"
 	"os"
 	"runtime"
-	"sort"
 	"testing"
 	"time"
 
@@ -39,16 +38,12 @@ func synthInstrument(items int) *questionnaire.Instrument {
 	return inst
 }
 
-// synthReport scores n bodies with pseudo-random answers (a fixed LCG, so
-// every run is the same), ranks them by rounded final score and adds a few
-// findings per ten bodies.
+// synthReport scores n bodies with the engine (ScoreResponse, Rank) on
+// pseudo-random answers from a fixed LCG, so every run is the same: every
+// 50th body sent nothing, every 4th had a presentasi, every 10th file has a
+// finding.
 func synthReport(n, items int) *Report {
 	inst := synthInstrument(items)
-	var bands []*questionnaire.Band
-	for i := range inst.Bands {
-		bands = append(bands, &inst.Bands[i])
-	}
-	sort.Slice(bands, func(i, j int) bool { return bands[i].Min.Cmp(bands[j].Min) < 0 })
 	seed := uint32(12345)
 	rnd := func(k uint32) uint32 { seed = seed*1664525 + 1013904223; return (seed >> 8) % k }
 	rep := &Report{Generated: time.Date(2026, 11, 28, 6, 7, 0, 0, time.UTC), Instrument: inst}
@@ -58,109 +53,39 @@ func synthReport(n, items int) *Report {
 		if b%3 == 0 {
 			cat = "Kecamatan"
 		}
-		s := &rep.Scores[b]
-		*s = Score{Unit: questionnaire.Unit{Name: fmt.Sprintf("Badan Publik Nomor %04d", b+1), Category: cat},
-			File: fmt.Sprintf("masuk/%s/bp-%04d.xlsx", cat, b+1), Status: Scored, Stages: map[string]*big.Rat{}}
+		u := questionnaire.Unit{Name: fmt.Sprintf("Badan Publik Nomor %04d", b+1), Category: cat}
 		if b%50 == 49 {
-			s.File, s.Status, s.Items = "", NotSubmitted, nil
-			rep.Ranking.Unranked = append(rep.Ranking.Unranked, s)
+			rep.Scores[b] = NotSubmittedScore(inst, u)
 			continue
 		}
+		r := &questionnaire.Response{File: fmt.Sprintf("masuk/%s/bp-%04d.xlsx", cat, b+1), Sheet: questionnaire.SheetQuestions,
+			Answers: map[string]questionnaire.Answer{}}
 		quality := rnd(100)
-		earned := map[string]*big.Rat{}
-		maxp := map[string]*big.Rat{}
 		for i := range inst.Items {
 			it := &inst.Items[i]
-			is := ItemScore{Item: it, Max: it.MaxPoints.Rat(), Earned: new(big.Rat),
-				Answer: questionnaire.Answer{Item: it.Code, Raw: "Ya", Value: "Ya",
-					Evidence: fmt.Sprintf("https://ppid.lomboktimurkab.go.id/bp/%04d/dokumen-%s.pdf", b+1, it.Code)}}
-			switch r := rnd(100); {
-			case r < quality:
-				is.Earned.Set(is.Max)
-			case r < quality+10:
-				is.Reason, is.Answer.Evidence = ReasonNoEvidence, ""
+			a := questionnaire.Answer{Item: it.Code, Raw: questionnaire.Yes, Value: questionnaire.Yes,
+				Evidence: fmt.Sprintf("https://ppid.lomboktimurkab.go.id/bp/%04d/dokumen-%s.pdf", b+1, it.Code)}
+			switch x := rnd(100); {
+			case x < quality:
+			case x < quality+10:
+				a.Evidence = ""
 			default:
-				is.Reason, is.Answer.Raw, is.Answer.Value, is.Answer.Evidence = ReasonAnsweredNo, "Tidak", "Tidak", ""
+				a.Raw, a.Value, a.Evidence = questionnaire.No, questionnaire.No, ""
 			}
-			s.Items = append(s.Items, is)
-			if earned[it.Indicator] == nil {
-				earned[it.Indicator], maxp[it.Indicator] = new(big.Rat), new(big.Rat)
-			}
-			earned[it.Indicator].Add(earned[it.Indicator], is.Earned)
-			maxp[it.Indicator].Add(maxp[it.Indicator], is.Max)
+			r.Answers[it.Code] = a
 		}
-		s.SAQ = new(big.Rat)
-		for i := range inst.Indicators {
-			ind := &inst.Indicators[i]
-			sc := new(big.Rat).Quo(earned[ind.Code], maxp[ind.Code])
-			sc.Mul(sc, ind.Weight.Rat())
-			s.Indicators = append(s.Indicators, IndicatorScore{Indicator: ind, Earned: earned[ind.Code], Max: maxp[ind.Code], Score: sc})
-			s.SAQ.Add(s.SAQ, sc)
-		}
-		s.Final = new(big.Rat).Set(s.SAQ)
-		factor := big.NewRat(1, 1)
+		stages := map[string]*big.Rat{}
 		if b%4 == 0 {
-			p := big.NewRat(int64(50+rnd(5000)), 100)
-			s.Stages["presentasi"] = p
-			factor = big.NewRat(4, 5)
-			s.Final.Mul(s.SAQ, factor).Add(s.Final, new(big.Rat).Mul(p, big.NewRat(1, 5)))
+			stages["presentasi"] = big.NewRat(int64(5000+rnd(5000)), 100)
 		}
-		s.Rounded = roundHalfUp(s.Final)
-		for i, band := range bands {
-			if big.NewRat(int64(s.Rounded), 100).Cmp(band.Min.Rat()) >= 0 {
-				s.Band = band
-				if i+1 < len(bands) {
-					s.NextBand = bands[i+1]
-					g := new(big.Rat).Sub(bands[i+1].Min.Rat(), big.NewRat(1, 200))
-					s.NextBandGain = g.Sub(g, s.Final)
-				} else {
-					s.NextBand, s.NextBandGain = nil, nil
-				}
-			}
-		}
-		for i, is := range s.Items {
-			if is.Reason == ReasonFull {
-				continue
-			}
-			ind := inst.Indicator(is.Item.Indicator)
-			g := new(big.Rat).Sub(is.Max, is.Earned)
-			g.Quo(g, maxp[ind.Code]).Mul(g, ind.Weight.Rat()).Mul(g, factor)
-			s.Fixes = append(s.Fixes, Fix{Item: &inst.Items[i], Reason: is.Reason, Gain: g})
-		}
-		sort.SliceStable(s.Fixes, func(i, j int) bool { return s.Fixes[i].Gain.Cmp(s.Fixes[j].Gain) > 0 })
+		rep.Scores[b] = ScoreResponse(inst, r, u, stages)
 		if b%10 == 0 {
-			rep.Findings = append(rep.Findings, questionnaire.Finding{File: s.File, Sheet: "Kuesioner", Cell: "G12", Item: inst.Items[3].Code,
-				Code: "tanpa-bukti", Severity: questionnaire.Warning, Message: "Jawaban Ya tanpa tautan bukti.", Fix: "Isi kolom Tautan bukti."})
+			rep.Findings = append(rep.Findings, questionnaire.Finding{File: r.File, Sheet: questionnaire.SheetQuestions, Cell: "G12",
+				Item: inst.Items[3].Code, Code: "tanpa-bukti", Severity: questionnaire.Warning,
+				Message: "Jawaban Ya tanpa tautan bukti.", Fix: "Isi kolom Tautan bukti."})
 		}
 	}
-	var ranked []*Score
-	for i := range rep.Scores {
-		if rep.Scores[i].Status == Scored {
-			ranked = append(ranked, &rep.Scores[i])
-		}
-	}
-	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].Rounded > ranked[j].Rounded })
-	rank := func(list []*Score) []Entry {
-		var out []Entry
-		for i, s := range list {
-			r := i + 1
-			if i > 0 && list[i-1].Rounded == s.Rounded {
-				r = out[i-1].Rank
-			}
-			out = append(out, Entry{Rank: r, Score: s})
-		}
-		return out
-	}
-	rep.Ranking.Overall = rank(ranked)
-	for _, cat := range inst.Categories {
-		var in []*Score
-		for _, s := range ranked {
-			if s.Unit.Category == cat {
-				in = append(in, s)
-			}
-		}
-		rep.Ranking.Categories = append(rep.Ranking.Categories, CategoryRanking{Category: cat, Entries: rank(in)})
-	}
+	rep.Ranking = Rank(inst, rep.Scores)
 	return rep
 }
 

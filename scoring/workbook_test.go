@@ -65,7 +65,7 @@ type answerIn struct {
 	evidence string
 }
 
-func rat(s string) *big.Rat {
+func wbRat(s string) *big.Rat {
 	r, ok := new(big.Rat).SetString(s)
 	if !ok {
 		panic(s)
@@ -86,7 +86,7 @@ func wbScore(t testing.TB, inst *questionnaire.Instrument, name, cat, file strin
 	for i := range inst.Items {
 		it := &inst.Items[i]
 		a := ans[i]
-		is := ItemScore{Item: it, Earned: rat(a.earned), Max: it.MaxPoints.Rat(), Reason: a.reason,
+		is := ItemScore{Item: it, Earned: wbRat(a.earned), Max: it.MaxPoints.Rat(), Reason: a.reason,
 			Answer: questionnaire.Answer{Item: it.Code, Raw: a.value, Evidence: a.evidence}}
 		if a.reason != ReasonUnanswered && a.reason != ReasonMissing {
 			is.Answer.Value = a.value
@@ -109,14 +109,14 @@ func wbScore(t testing.TB, inst *questionnaire.Instrument, name, cat, file strin
 	factor := big.NewRat(1, 1)
 	s.Final = new(big.Rat).Set(s.SAQ)
 	if presentasi != "" {
-		p := rat(presentasi)
+		p := wbRat(presentasi)
 		s.Stages["presentasi"] = p
 		factor = big.NewRat(8, 10)
 		s.Final.Mul(s.SAQ, factor)
 		s.Final.Add(s.Final, new(big.Rat).Mul(p, big.NewRat(2, 10)))
 	}
 	s.Rounded = rounded
-	if got := roundHalfUp(s.Final); got != rounded {
+	if got := Round(s.Final); got != rounded {
 		t.Fatalf("fixture %s: final %s rounds to %d, not %d", name, s.Final.FloatString(6), got, rounded)
 	}
 	for i := range inst.Bands {
@@ -128,7 +128,7 @@ func wbScore(t testing.TB, inst *questionnaire.Instrument, name, cat, file strin
 		}
 	}
 	if nextGain != "" {
-		s.NextBandGain = rat(nextGain)
+		s.NextBandGain = wbRat(nextGain)
 	}
 	for i, is := range s.Items {
 		if is.Reason == ReasonFull {
@@ -517,28 +517,22 @@ func TestIndonesianTime(t *testing.T) {
 	}
 }
 
-func TestRoundingForCells(t *testing.T) {
+func TestCeilHundredths(t *testing.T) {
 	tests := []struct {
-		in         string
-		half, ceil float64
+		in   string
+		want float64
 	}{
-		{"88.335", 88.34, 88.34},         // half-up at the half
-		{"88.3349", 88.33, 88.34},        // below the half
-		{"265/3", 88.33, 88.34},          // 88.333…
-		{"997/600", 1.66, 1.67},          // 1.66166…
-		{"2999/200", 15, 15},             // 14.995: both round up
-		{"40", 40, 40},                   // exact
-		{"1/1000", 0, 0.01},              // a tiny gain still shows 0.01 needed
-		{"-1/200", -0.01, 0},             // half away from zero; ceil of −0.5 hundredths is 0
-		{"99.995", 100, 100},             //
-		{"1234567/100000", 12.35, 12.35}, // 12.34567
+		{"997/600", 1.67}, // 1.66166…
+		{"2999/200", 15},  // 14.995
+		{"40", 40},        // exact
+		{"1/1000", 0.01},  // a tiny gain still shows 0.01 needed
+		{"0", 0},          //
+		{"12.345", 12.35}, //
+		{"12.3400001", 12.35},
 	}
 	for _, tt := range tests {
-		if got := roundHalfUp(rat(tt.in)).Float64(); got != tt.half {
-			t.Errorf("roundHalfUp(%s) = %v, want %v", tt.in, got, tt.half)
-		}
-		if got := ceilHundredths(rat(tt.in)); got != tt.ceil {
-			t.Errorf("ceilHundredths(%s) = %v, want %v", tt.in, got, tt.ceil)
+		if got := ceilHundredths(wbRat(tt.in)); got != tt.want {
+			t.Errorf("ceilHundredths(%s) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }
