@@ -675,8 +675,7 @@ func rowOpts(h float64) []excelize.RowOpts {
 // ---------------------------------------------------------------- Ringkasan
 
 func (b *book) writeSummary() error {
-	f, st, inst := b.f, b.st, b.inst
-	name := SheetSummary
+	f, name := b.f, SheetSummary
 	if err := f.SetSheetName(f.GetSheetName(0), name); err != nil {
 		return err
 	}
@@ -686,71 +685,17 @@ func (b *book) writeSummary() error {
 		}
 		return f.SetCellStyle(name, c, c, style)
 	}
-	var counts struct{ bodies, scored, notSubmitted, errors, warnings int }
-	counts.bodies = len(b.rep.Scores)
-	for i := range b.rep.Scores {
-		switch b.rep.Scores[i].Status {
-		case Scored:
-			counts.scored++
-		case NotSubmitted:
-			counts.notSubmitted++
-		}
-	}
-	for _, fd := range b.rep.Findings {
-		if fd.Severity == questionnaire.Error {
-			counts.errors++
-		} else {
-			counts.warnings++
-		}
-	}
-	if err := set("A1", "Peringkat Keterbukaan Informasi Publik", st.title); err != nil {
+	if err := set("A1", "Peringkat Keterbukaan Informasi Publik", b.st.title); err != nil {
 		return err
 	}
-	type info struct {
-		label string
-		value any
-	}
-	rows := []info{
-		{"Dibuat", indonesianTime(b.rep.Generated)},
-		{"Instrumen", inst.Name},
-		{"ID instrumen", inst.ID},
-		{"Versi", inst.Version},
-	}
-	if inst.Year != 0 {
-		rows = append(rows, info{"Tahun", inst.Year})
-	}
-	rows = append(rows, info{"Sidik jari", inst.Fingerprint()})
-	for _, s := range inst.Stages {
-		rows = append(rows, info{"Bobot tahap " + s.Name, decimalText(s.Weight) + "%"})
-	}
-	if len(b.laterStage) > 0 {
-		rule := "nilai akhir = nilai " + b.saqName + " saja"
-		if inst.MissingStage == questionnaire.MissingStageZero {
-			rule = "tahap yang tidak diikuti bernilai 0"
-		}
-		rows = append(rows, info{"Aturan tanpa tahap lanjut", rule})
-	}
-	rule := "dinilai 0 dan diperingkat"
-	if inst.NotSubmitted == questionnaire.NotSubmittedUnranked {
-		rule = "tidak diperingkat, dicantumkan terpisah"
-	}
-	rows = append(rows,
-		info{"Aturan tidak mengisi", rule},
-		info{"Jumlah badan publik", counts.bodies},
-		info{"Dinilai", counts.scored},
-		info{"Tidak mengisi kuesioner", counts.notSubmitted},
-		info{"Berkas dengan galat", len(b.errorFiles)},
-		info{"Temuan galat", counts.errors},
-		info{"Temuan peringatan", counts.warnings},
-	)
 	r := 3
-	for _, in := range rows {
-		if err := set(cell(1, r), in.label, st.label); err != nil {
-			return err
-		}
-		style := st.text
+	for _, in := range b.summaryFacts() {
+		style := b.st.text
 		if _, isInt := in.value.(int); isInt {
-			style = st.count
+			style = b.st.count
+		}
+		if err := set(cell(1, r), in.label, b.st.label); err != nil {
+			return err
 		}
 		if err := set(cell(2, r), in.value, style); err != nil {
 			return err
@@ -758,106 +703,59 @@ func (b *book) writeSummary() error {
 		r++
 	}
 
-	// Counts per qualification (rows) and category (columns).
+	// Counts per qualification (rows) and category (columns), then totals.
 	r++
-	if err := set(cell(1, r), "Jumlah badan publik per kualifikasi dan kategori", st.subtitle); err != nil {
+	if err := set(cell(1, r), "Jumlah badan publik per kualifikasi dan kategori", b.st.subtitle); err != nil {
 		return err
 	}
 	r++
-	headRow := r
-	ncat := len(b.categories)
+	headRow, ncat := r, len(b.categories)
 	lastCol := 3 + ncat
 	heads := append([]string{"Kualifikasi", "Rentang nilai"}, b.categories...)
-	heads = append(heads, "Jumlah")
-	for i, h := range heads {
+	for i, h := range append(heads, "Jumlah") {
 		if h == "" {
 			h = "Tanpa kategori"
 		}
-		if err := set(cell(i+1, r), h, st.header); err != nil {
+		if err := set(cell(i+1, r), h, b.st.header); err != nil {
 			return err
 		}
 	}
-	catCol := map[string]int{}
-	for i, c := range b.categories {
-		catCol[c] = i
-	}
-	nrows := len(b.bands)
-	unranked := map[*Score]bool{}
-	for _, s := range b.rep.Ranking.Unranked {
-		unranked[s] = true
-	}
-	grid := make([][]int, nrows+1) // last row: tidak mengisi
-	for i := range grid {
-		grid[i] = make([]int, ncat)
-	}
-	hasNotSubmitted := false
-	for i := range b.rep.Scores {
-		s := &b.rep.Scores[i]
-		row := -1
-		if s.Band != nil {
-			if k, ok := b.bandIndex[s.Band.Label]; ok {
-				row = k
-			}
-		}
-		if unranked[s] || (row < 0 && s.Status == NotSubmitted) {
-			row = nrows
-			hasNotSubmitted = true
-		}
-		if row < 0 {
-			continue
-		}
-		grid[row][catCol[b.category(s)]]++
-	}
-	if hasNotSubmitted {
-		nrows++
-	}
-	firstRow := r + 1
-	for k := 0; k < nrows; k++ {
+	grid := b.qualificationGrid()
+	totals := make([]int, ncat+1)
+	for _, g := range grid {
 		r++
-		label, rng, style := NotSubmittedLabel, "", st.notSubmitted
-		if k < len(b.bands) {
-			label, rng, style = b.bands[k].Label, bandRange(b.bands[k], k == 0), st.bands[k]
-		}
-		if err := set(cell(1, r), label, style); err != nil {
+		if err := set(cell(1, r), g.label, g.style); err != nil {
 			return err
 		}
-		if rng != "" {
-			if err := set(cell(2, r), rng, st.text); err != nil {
+		if g.scores != "" {
+			if err := set(cell(2, r), g.scores, b.st.text); err != nil {
 				return err
 			}
 		}
 		sum := 0
-		for c := 0; c < ncat; c++ {
-			sum += grid[k][c]
-			if err := set(cell(3+c, r), grid[k][c], st.integer); err != nil {
+		for c, n := range g.counts {
+			sum += n
+			totals[c] += n
+			if err := set(cell(3+c, r), n, b.st.integer); err != nil {
 				return err
 			}
 		}
-		if err := set(cell(lastCol, r), sum, st.totalInt); err != nil {
+		totals[ncat] += sum
+		if err := set(cell(lastCol, r), sum, b.st.totalInt); err != nil {
 			return err
 		}
 	}
-	lastDataRow := r
 	r++
-	if err := set(cell(1, r), "Jumlah", st.total); err != nil {
+	if err := set(cell(1, r), "Jumlah", b.st.total); err != nil {
 		return err
 	}
-	if err := f.SetCellStyle(name, cell(2, r), cell(2, r), st.total); err != nil {
+	if err := f.SetCellStyle(name, cell(2, r), cell(2, r), b.st.total); err != nil {
 		return err
 	}
-	all := 0
-	for c := 0; c < ncat; c++ {
-		sum := 0
-		for k := 0; k < nrows; k++ {
-			sum += grid[k][c]
-		}
-		all += sum
-		if err := set(cell(3+c, r), sum, st.totalInt); err != nil {
+	for c, n := range totals {
+		if err := set(cell(3+c, r), n, b.st.totalInt); err != nil {
 			return err
 		}
-	}
-	if err := set(cell(lastCol, r), all, st.totalInt); err != nil {
-		return err
 	}
 	lastRow := r
 
@@ -865,8 +763,7 @@ func (b *book) writeSummary() error {
 	for i := 0; i < ncat; i++ {
 		widths = append(widths, 14)
 	}
-	widths = append(widths, 12)
-	for i, wd := range widths {
+	for i, wd := range append(widths, 12) {
 		if err := f.SetColWidth(name, colName(i+1), colName(i+1), wd); err != nil {
 			return err
 		}
@@ -874,27 +771,8 @@ func (b *book) writeSummary() error {
 	if err := f.SetRowHeight(name, headRow, 30); err != nil {
 		return err
 	}
-
-	if ncat > 0 && nrows > 0 {
-		var series []excelize.ChartSeries
-		for c := 0; c < ncat; c++ {
-			col := colName(3 + c)
-			series = append(series, excelize.ChartSeries{
-				Name:       quoteSheet(name) + "!$" + col + "$" + strconv.Itoa(headRow),
-				Categories: quoteSheet(name) + "!$A$" + strconv.Itoa(firstRow) + ":$A$" + strconv.Itoa(lastDataRow),
-				Values:     quoteSheet(name) + "!$" + col + "$" + strconv.Itoa(firstRow) + ":$" + col + "$" + strconv.Itoa(lastDataRow),
-			})
-		}
-		if err := f.AddChart(name, cell(1, lastRow+2), &excelize.Chart{
-			Type:      excelize.Col,
-			Series:    series,
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Jumlah badan publik per kualifikasi"}}},
-			Legend:    excelize.ChartLegend{Position: "bottom"},
-			Dimension: excelize.ChartDimension{Width: 720, Height: 340},
-			PlotArea:  excelize.ChartPlotArea{ShowVal: true},
-			YAxis:     excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
-			Format:    excelize.GraphicOptions{AltText: "Grafik jumlah badan publik per kualifikasi dan kategori"},
-		}); err != nil {
+	if ncat > 0 && len(grid) > 0 {
+		if err := b.addSummaryChart(headRow, headRow+1, headRow+len(grid), lastRow+2); err != nil {
 			return err
 		}
 	}
@@ -908,6 +786,129 @@ func (b *book) writeSummary() error {
 		return err
 	}
 	return b.printSetup(name, false, false)
+}
+
+// fact is one labelled line at the top of Ringkasan.
+type fact struct {
+	label string
+	value any
+}
+
+// summaryFacts says when the workbook was made, with which instrument and
+// rules, and how many bodies, files and findings it covers.
+func (b *book) summaryFacts() []fact {
+	inst := b.inst
+	var scored, notSubmitted, errs, warnings int
+	for i := range b.rep.Scores {
+		switch b.rep.Scores[i].Status {
+		case Scored:
+			scored++
+		case NotSubmitted:
+			notSubmitted++
+		}
+	}
+	for _, fd := range b.rep.Findings {
+		if fd.Severity == questionnaire.Error {
+			errs++
+		} else {
+			warnings++
+		}
+	}
+	facts := []fact{
+		{"Dibuat", indonesianTime(b.rep.Generated)},
+		{"Instrumen", inst.Name},
+		{"ID instrumen", inst.ID},
+		{"Versi", inst.Version},
+	}
+	if inst.Year != 0 {
+		facts = append(facts, fact{"Tahun", inst.Year})
+	}
+	facts = append(facts, fact{"Sidik jari", inst.Fingerprint()})
+	for _, s := range inst.Stages {
+		facts = append(facts, fact{"Bobot tahap " + s.Name, decimalText(s.Weight) + "%"})
+	}
+	if len(b.laterStage) > 0 {
+		rule := "nilai akhir = nilai " + b.saqName + " saja"
+		if inst.MissingStage == questionnaire.MissingStageZero {
+			rule = "tahap yang tidak diikuti bernilai 0"
+		}
+		facts = append(facts, fact{"Aturan tanpa tahap lanjut", rule})
+	}
+	rule := "dinilai 0 dan diperingkat"
+	if inst.NotSubmitted == questionnaire.NotSubmittedUnranked {
+		rule = "tidak diperingkat, dicantumkan terpisah"
+	}
+	return append(facts,
+		fact{"Aturan tidak mengisi", rule},
+		fact{"Jumlah badan publik", len(b.rep.Scores)},
+		fact{"Dinilai", scored},
+		fact{"Tidak mengisi kuesioner", notSubmitted},
+		fact{"Berkas dengan galat", len(b.errorFiles)},
+		fact{"Temuan galat", errs},
+		fact{"Temuan peringatan", warnings},
+	)
+}
+
+// gridRow is one qualification's line of the Ringkasan table.
+type gridRow struct {
+	label, scores string
+	style         int
+	counts        []int // per category, in b.categories order
+}
+
+// qualificationGrid counts the ranked bodies per band (top band first) and
+// category, plus a "Tidak mengisi" row for the unranked bodies when any.
+func (b *book) qualificationGrid() []gridRow {
+	catCol := map[string]int{}
+	for i, c := range b.categories {
+		catCol[c] = i
+	}
+	rows := make([]gridRow, len(b.bands), len(b.bands)+1)
+	for k, band := range b.bands {
+		rows[k] = gridRow{label: band.Label, scores: bandRange(band, k == 0), style: b.st.bands[k], counts: make([]int, len(b.categories))}
+	}
+	for _, e := range b.rep.Ranking.Overall {
+		if e.Score.Band == nil {
+			continue
+		}
+		if k, ok := b.bandIndex[e.Score.Band.Label]; ok {
+			rows[k].counts[catCol[b.category(e.Score)]]++
+		}
+	}
+	if len(b.rep.Ranking.Unranked) > 0 {
+		row := gridRow{label: NotSubmittedLabel, style: b.st.notSubmitted, counts: make([]int, len(b.categories))}
+		for _, s := range b.rep.Ranking.Unranked {
+			row.counts[catCol[b.category(s)]]++
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// addSummaryChart draws the qualification table (header on headRow, data
+// rows first…last) as a clustered column chart, one series per category,
+// anchored at row at.
+func (b *book) addSummaryChart(headRow, first, last, at int) error {
+	sheet := quoteSheet(SheetSummary)
+	var series []excelize.ChartSeries
+	for c := range b.categories {
+		col := colName(3 + c)
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("%s!$%s$%d", sheet, col, headRow),
+			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", sheet, first, last),
+			Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", sheet, col, first, col, last),
+		})
+	}
+	return b.f.AddChart(SheetSummary, cell(1, at), &excelize.Chart{
+		Type:      excelize.Col,
+		Series:    series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Jumlah badan publik per kualifikasi"}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Dimension: excelize.ChartDimension{Width: 720, Height: 340},
+		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
+		YAxis:     excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
+		Format:    excelize.GraphicOptions{AltText: "Grafik jumlah badan publik per kualifikasi dan kategori"},
+	})
 }
 
 // ---------------------------------------------------------------- Peringkat

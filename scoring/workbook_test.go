@@ -1,9 +1,11 @@
 package scoring
 
 import (
+	"archive/zip"
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -349,7 +351,26 @@ func firstDiff(want, got string) string {
 }
 
 func TestWorkbookStructure(t *testing.T) {
-	f := openWorkbook(t, writeTestWorkbook(t, wbReport(t)))
+	data := writeTestWorkbook(t, wbReport(t))
+	f := openWorkbook(t, data)
+	// The Ringkasan chart is a column chart with one series per category.
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var chart string
+	for _, zf := range zr.File {
+		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			chart += string(b)
+		}
+	}
+	if !strings.Contains(chart, `<barDir val="col">`) || strings.Count(chart, "<ser>") != 2 ||
+		!strings.Contains(chart, "&#39;Ringkasan&#39;!$A$22:$A$27") {
+		t.Errorf("Ringkasan chart missing or wrong: %.300s", chart)
+	}
 	wantSheets := []string{"Ringkasan", "Peringkat", "Peringkat OPD", "Peringkat Kecamatan", "Indikator", "Jawaban", "Temuan", "Rekomendasi"}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(wantSheets, "|") {
 		t.Fatalf("sheets = %q, want %q", got, wantSheets)
