@@ -315,9 +315,15 @@ func dumpWorkbook(t testing.TB, f *excelize.File) string {
 }
 
 func TestWorkbookGolden(t *testing.T) {
-	data := writeTestWorkbook(t, wbReport(t))
+	rep := wbReport(t)
+	data := writeTestWorkbook(t, rep)
 	f := openWorkbook(t, data)
-	got := dumpWorkbook(t, f)
+	// The fingerprint belongs to the instrument loader; check the cell holds
+	// it and keep its value out of the golden file.
+	if v, _ := f.GetCellValue("Ringkasan", "B8"); v != rep.Instrument.Fingerprint() {
+		t.Errorf("Ringkasan!B8 = %q, want the fingerprint %q", v, rep.Instrument.Fingerprint())
+	}
+	got := withoutFingerprint(dumpWorkbook(t, f))
 	golden := filepath.Join("testdata", "workbook.golden")
 	if *update {
 		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
@@ -331,6 +337,19 @@ func TestWorkbookGolden(t *testing.T) {
 	if got != string(want) {
 		t.Errorf("workbook content differs from %s (rerun with -update and review the diff):\n%s", golden, firstDiff(string(want), got))
 	}
+}
+
+// withoutFingerprint drops the value line after Ringkasan's "Sidik jari" label.
+func withoutFingerprint(dump string) string {
+	lines := strings.Split(dump, "\n")
+	out := lines[:0]
+	for i, l := range lines {
+		if i > 0 && lines[i-1] == `A8 s "Sidik jari"` && strings.HasPrefix(l, "B8 ") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
 }
 
 func firstDiff(want, got string) string {
@@ -686,5 +705,39 @@ func TestRowHeight(t *testing.T) {
 		if got := rowHeight(tt.widths, tt.texts); got != tt.want {
 			t.Errorf("rowHeight(%v, %q) = %v, want %v", tt.widths, tt.texts, got, tt.want)
 		}
+	}
+}
+
+// A category whose name is not a valid sheet name as it stands gets a
+// sanitised sheet, and its print titles quote the name properly.
+func TestWorkbookOddCategory(t *testing.T) {
+	rep := wbReport(t)
+	const odd = "Desa/Kelurahan Jum'at"
+	for i := range rep.Scores {
+		if rep.Scores[i].Unit.Category == "Kecamatan" {
+			rep.Scores[i].Unit.Category = odd
+		}
+	}
+	rep.Instrument.Categories = []string{"OPD", odd}
+	rep.Ranking.Categories[1].Category = odd
+	f := openWorkbook(t, writeTestWorkbook(t, rep))
+	const sheet = "Peringkat Desa-Kelurahan Jum'at"
+	if idx, _ := f.GetSheetIndex(sheet); idx != 3 {
+		t.Fatalf("sheet %q at index %d, want 3; sheets %q", sheet, idx, f.GetSheetList())
+	}
+	found := false
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == sheet {
+			found = dn.RefersTo == "'Peringkat Desa-Kelurahan Jum''at'!$1:$1"
+			if !found {
+				t.Errorf("print titles of %q = %q", sheet, dn.RefersTo)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no print titles on %q", sheet)
+	}
+	if v, _ := f.GetCellValue("Ringkasan", "D21"); v != odd {
+		t.Errorf("Ringkasan!D21 = %q, want the category %q", v, odd)
 	}
 }
