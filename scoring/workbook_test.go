@@ -342,7 +342,7 @@ func TestWorkbookGolden(t *testing.T) {
 // withoutFingerprint drops the value line after Ringkasan's "Sidik jari" label.
 func withoutFingerprint(dump string) string {
 	lines := strings.Split(dump, "\n")
-	out := lines[:0]
+	var out []string
 	for i, l := range lines {
 		if i > 0 && lines[i-1] == `A8 s "Sidik jari"` && strings.HasPrefix(l, "B8 ") {
 			continue
