@@ -194,13 +194,20 @@ func syntaxProblem(err error) Problem {
 		}
 	}
 	p.Message = "YAML tidak sah: " + msg + "."
-	p.Fix = "periksa indentasi (gunakan spasi, bukan tab), titik dua setelah setiap kunci, tanda kutip yang berpasangan, dan kunci yang tidak boleh ganda."
+	p.Fix = "periksa baris ini dan baris sebelumnya: indentasi (gunakan spasi, bukan tab), titik dua setelah setiap kunci, tanda kutip yang berpasangan, dan kunci yang tidak boleh ganda."
 	return p
 }
 
 func nodePos(n ast.Node) position {
 	if n == nil {
 		return position{}
+	}
+	// A block mapping's own token is the ':' of its first key; point at the key.
+	if m, ok := n.(*ast.MappingNode); ok && !m.IsFlowStyle && len(m.Values) > 0 && m.Values[0].Key != nil {
+		return nodePos(m.Values[0].Key)
+	}
+	if m, ok := n.(*ast.MappingValueNode); ok && m.Key != nil {
+		return nodePos(m.Key)
 	}
 	if tk := n.GetToken(); tk != nil && tk.Position != nil {
 		return position{tk.Position.Line, tk.Position.Column}
