@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -84,7 +85,7 @@ func Parse(name string, data []byte) (in *Instrument, err error) {
 			}}}
 		}
 	}()
-	d := &decoder{pos: map[string]position{}, bad: map[string]bool{}, anchors: map[string]ast.Node{}}
+	d := &decoder{pos: map[string]position{}, bad: map[string]bool{}, aliases: map[*ast.AliasNode]ast.Node{}}
 	in = &Instrument{}
 	d.decodeFile(data, in)
 	if d.fatal {
@@ -137,13 +138,21 @@ type position struct{ line, col int }
 // decoder stops at the first), and remembers the position of every path.
 type decoder struct {
 	problems []Problem
-	fatal    bool                // the YAML itself could not be parsed
-	pos      map[string]position // YAML path → position of its key or element
-	bad      map[string]bool     // paths already reported; later checks on them are noise
-	anchors  map[string]ast.Node
+	fatal    bool                        // the YAML itself could not be parsed
+	pos      map[string]position         // YAML path → position of its key or element
+	bad      map[string]bool             // paths already reported; later checks on them are noise
+	aliases  map[*ast.AliasNode]ast.Node // alias → value of the anchor it names
+
+	visited   int  // values decoded so far, aliases expanded
+	exhausted bool // maxNodes reached and reported
 }
 
-const maxDepth = 32
+const (
+	maxDepth = 32
+	// maxNodes bounds the work on one file: a real instrument has a few
+	// thousand values; aliases of aliases could otherwise multiply them.
+	maxNodes = 50000
+)
 
 var decimalType = reflect.TypeOf(Decimal{})
 
@@ -153,6 +162,12 @@ func (d *decoder) add(pos position, path, msg, fix string) {
 }
 
 func (d *decoder) decodeFile(data []byte, in *Instrument) {
+	if pos, bad := firstInvalidUTF8(data); bad {
+		// The parser would silently turn the bytes into U+FFFD; say so once.
+		d.problems = append(d.problems, Problem{Line: pos.line, Column: pos.col, Path: "$",
+			Message: "Berkas mengandung karakter yang bukan UTF-8.",
+			Fix:     "simpan berkas dengan pengodean UTF-8 dan ketik ulang huruf yang rusak pada baris ini."})
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		d.fatal = true
@@ -175,11 +190,31 @@ func (d *decoder) decodeFile(data []byte, in *Instrument) {
 		d.add(nodePos(docs[1].Body), "$", "Berkas berisi lebih dari satu dokumen YAML (dipisah '---').",
 			"simpan satu instrumen saja per berkas; hapus dokumen kedua dan seterusnya.")
 	}
+	ast.Walk(&anchorVisitor{names: map[string]ast.Node{}, aliases: d.aliases}, docs[0].Body)
 	d.pos["$"] = nodePos(docs[0].Body)
 	d.decode(docs[0].Body, reflect.ValueOf(in).Elem(), "$", 0)
 	if _, ok := d.resolve(docs[0].Body, 0).(ast.MapNode); !ok {
 		d.fatal = true
 	}
+}
+
+// firstInvalidUTF8 finds the line and column (in characters) of the first byte
+// that is not valid UTF-8.
+func firstInvalidUTF8(data []byte) (position, bool) {
+	line, col := 1, 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return position{line, col}, true
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[size:]
+	}
+	return position{}, false
 }
 
 // syntaxProblem turns a goccy parse error into a located Problem.
@@ -215,20 +250,37 @@ func nodePos(n ast.Node) position {
 	return position{}
 }
 
+// anchorVisitor links every alias to the anchor of that name defined last
+// before it in document order, as YAML specifies.
+type anchorVisitor struct {
+	names   map[string]ast.Node
+	aliases map[*ast.AliasNode]ast.Node
+}
+
+func (v *anchorVisitor) Visit(n ast.Node) ast.Visitor {
+	switch n := n.(type) {
+	case *ast.AnchorNode:
+		if n.Name != nil && n.Name.GetToken() != nil {
+			v.names[n.Name.GetToken().Value] = n.Value
+		}
+	case *ast.AliasNode:
+		if n.Value != nil && n.Value.GetToken() != nil {
+			if target, ok := v.names[n.Value.GetToken().Value]; ok && target != nil {
+				v.aliases[n] = target
+			}
+		}
+	}
+	return v
+}
+
 // resolve follows anchors, aliases and tags to the node holding the value.
 func (d *decoder) resolve(n ast.Node, depth int) ast.Node {
 	for i := 0; i < maxDepth && n != nil; i++ {
 		switch v := n.(type) {
 		case *ast.AnchorNode:
-			if v.Name != nil {
-				d.anchors[v.Name.GetToken().Value] = v.Value
-			}
 			n = v.Value
 		case *ast.AliasNode:
-			if v.Value == nil {
-				return nil
-			}
-			target, ok := d.anchors[v.Value.GetToken().Value]
+			target, ok := d.aliases[v]
 			if !ok {
 				return nil
 			}
@@ -250,6 +302,15 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, path string, depth int)
 		return
 	}
 	pos := nodePos(node)
+	d.visited++
+	if d.visited > maxNodes {
+		if !d.exhausted {
+			d.exhausted = true
+			d.add(pos, path, fmt.Sprintf("Berkas terlalu besar: lebih dari %d nilai (mungkin karena alias YAML yang berulang).", maxNodes),
+				"tulis instrumen tanpa alias (*nama) yang berlipat ganda; bandingkan dengan hasil 'monev instrument export'.")
+		}
+		return
+	}
 	if _, ok := node.(*ast.AliasNode); ok {
 		if d.resolve(node, 0) == nil {
 			d.add(pos, path, "Alias YAML merujuk anchor yang tidak ada.", "tulis nilainya secara langsung.")
@@ -319,7 +380,7 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, path string, depth int)
 			}
 		}
 		if !isInt || err != nil {
-			d.add(pos, path, fmt.Sprintf("'%s' harus berupa bilangan bulat, bukan %q.", lastKey(path), text), "tulis bilangan bulat tanpa koma, mis. 2026 atau 5.")
+			d.add(pos, path, fmt.Sprintf("'%s' harus berupa bilangan bulat, bukan %q.", lastKey(path), text), "tulis bilangan bulat tanpa tanda kutip dan tanpa koma, mis. 2026 atau 5.")
 			return
 		}
 		v.SetInt(n)

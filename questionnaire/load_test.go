@@ -165,6 +165,7 @@ func TestParseSmallCases(t *testing.T) {
 			{9, 1, "$.x_tahap", "Kunci 'x_tahap' tidak dikenal"},
 		}},
 		{"alias to missing anchor", strings.Replace(string(valid), "id: uji-kecil", "id: *nope", 1), []at{{2, 5, "$.id", "Alias YAML merujuk anchor yang tidak ada."}}},
+		{"invalid UTF-8", strings.Replace(string(valid), "nama: Instrumen uji kecil", "nama: Instrumen \xff", 1), []at{{3, 17, "$", "bukan UTF-8"}}}, // "nama: Instrumen " is 16 characters
 		{"self-referencing alias", "id: x\nkategori: &a [*a]\n", nil}, // must not hang or panic; problems vary
 	}
 	for _, tt := range tests {
@@ -294,6 +295,9 @@ func TestValidateBuiltInCode(t *testing.T) {
 			"$.kualifikasi[4].min: Kualifikasi tidak dimulai dari 0: nilai 0 sampai 10 tidak mendapat kualifikasi.",
 			"$.kualifikasi[0].maks: Kualifikasi tertinggi 'Informatif' berakhir di 99.5, bukan 100.",
 		}},
+		{"negative tier min", func(in *Instrument) {
+			in.Items[2].Tiers[0].Min = -1
+		}, []string{"$.butir[2].ambang[0].min: 'min' bernilai -1, tidak boleh kurang dari 0."}},
 		{"unsorted bands that cover 0–100 are fine", func(in *Instrument) {
 			in.Bands[0], in.Bands[3] = in.Bands[3], in.Bands[0]
 		}, nil},
@@ -377,5 +381,38 @@ func TestExportRoundTrip(t *testing.T) {
 				t.Errorf("second export differs from the first")
 			}
 		})
+	}
+}
+
+func TestParseBoundsAliasExpansion(t *testing.T) {
+	// 100 items × 100 levels × 100 synonyms = 1,000,000 values from a few
+	// kilobytes of aliases: Parse must stop early with one located problem.
+	var b strings.Builder
+	b.WriteString("s: &s kata\nl: &l {label: a, nilai: 1, sinonim: [")
+	for i := 0; i < 100; i++ {
+		b.WriteString("*s, ")
+	}
+	b.WriteString("]}\ni: &i {kode: \"1.1\", indikator: \"1\", pertanyaan: q, poin: 1, jenis: tingkat, tingkat: [")
+	for i := 0; i < 100; i++ {
+		b.WriteString("*l, ")
+	}
+	b.WriteString("]}\nbutir: [")
+	for i := 0; i < 100; i++ {
+		b.WriteString("*i, ")
+	}
+	b.WriteString("]\n")
+	_, err := Parse("bom.yaml", []byte(b.String()))
+	found := 0
+	for _, p := range problemsOf(t, err) {
+		if strings.Contains(p.Message, "Berkas terlalu besar") {
+			found++
+			// The limit is hit inside butir, at a synonym alias written on line 2.
+			if p.Line != 2 || !strings.HasPrefix(p.Path, "$.butir[") {
+				t.Errorf("limit reported at %d %s, want line 2 under $.butir", p.Line, p.Path)
+			}
+		}
+	}
+	if found != 1 {
+		t.Errorf("limit reported %d times, want once:\n%v", found, err)
 	}
 }
