@@ -166,7 +166,7 @@ func TestParseSmallCases(t *testing.T) {
 		}},
 		{"alias to missing anchor", strings.Replace(string(valid), "id: uji-kecil", "id: *nope", 1), []at{{2, 5, "$.id", "Alias YAML merujuk anchor yang tidak ada."}}},
 		{"invalid UTF-8", strings.Replace(string(valid), "nama: Instrumen uji kecil", "nama: Instrumen \xff", 1), []at{{3, 17, "$", "bukan UTF-8"}}}, // "nama: Instrumen " is 16 characters
-		{"self-referencing alias", "id: x\nkategori: &a [*a]\n", nil}, // must not hang or panic; problems vary
+		{"self-referencing alias", "id: x\nkategori: &a [*a]\n", nil},                                                                                // must not hang or panic; problems vary
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
