@@ -545,12 +545,25 @@ func levenshtein(a, b string) int {
 	return prev[len(rb)]
 }
 
-// describe names the place of a YAML path for a message.
+// describe names the place of a YAML path for an analyst:
+// "$.butir[1].tingkat[2]" → "tingkat ke-3 pada butir ke-2".
 func describe(path string) string {
-	if path == "$" {
-		return "tingkat teratas"
+	segs := strings.Split(strings.TrimPrefix(path, "$."), ".")
+	if path == "$" || len(segs) == 0 {
+		return "bagian teratas berkas"
 	}
-	return path
+	parts := make([]string, 0, len(segs))
+	for i := len(segs) - 1; i >= 0; i-- {
+		seg := segs[i]
+		if name, idx, ok := strings.Cut(seg, "["); ok {
+			n, err := strconv.Atoi(strings.TrimSuffix(idx, "]"))
+			if err == nil {
+				seg = fmt.Sprintf("%s ke-%d", name, n+1)
+			}
+		}
+		parts = append(parts, seg)
+	}
+	return strings.Join(parts, " pada ")
 }
 
 // lastKey is the last key of a path: "$.butir[3].poin" → "poin", "$.kategori[1]" → "kategori".

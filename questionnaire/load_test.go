@@ -59,7 +59,7 @@ func TestLoadBrokenInstruments(t *testing.T) {
 		}},
 		{"unknown_key.yaml", []at{
 			{25, 5, "$.butir[0].petunjk", "Kunci 'petunjk' tidak dikenal"},
-			{44, 5, "$.butir[2].jenis_jawaban", "Kunci 'jenis_jawaban' tidak dikenal"},
+			{44, 5, "$.butir[2].jenis_jawaban", "Kunci 'jenis_jawaban' tidak dikenal di butir ke-3."},
 		}},
 		{"bad_fraction.yaml", []at{
 			{38, 26, "$.butir[1].tingkat[1].nilai", "'nilai' bernilai 1.25, tidak boleh lebih dari 1."},
@@ -162,9 +162,12 @@ func TestParseSmallCases(t *testing.T) {
 		}},
 		{"tahap not a list", strings.Replace(string(valid), "tahap:\n", "tahap: saq\nx_tahap:\n", 1), []at{
 			{8, 8, "$.tahap", "'tahap' harus berupa daftar."},
-			{9, 1, "$.x_tahap", "Kunci 'x_tahap' tidak dikenal"},
+			{9, 1, "$.x_tahap", "Kunci 'x_tahap' tidak dikenal di bagian teratas berkas."},
 		}},
 		{"alias to missing anchor", strings.Replace(string(valid), "id: uji-kecil", "id: *nope", 1), []at{{2, 5, "$.id", "Alias YAML merujuk anchor yang tidak ada."}}},
+		{"misspelt key in a level", strings.Replace(string(valid), "{label: Tahunan, nilai: 0.25}", "{label: Tahunan, Nilai: 0.25}", 1), []at{
+			{38, 26, "$.butir[1].tingkat[1].Nilai", "Kunci 'Nilai' tidak dikenal di tingkat ke-2 pada butir ke-2."},
+		}},
 		{"invalid UTF-8", strings.Replace(string(valid), "nama: Instrumen uji kecil", "nama: Instrumen \xff", 1), []at{{3, 17, "$", "bukan UTF-8"}}}, // "nama: Instrumen " is 16 characters
 		{"self-referencing alias", "id: x\nkategori: &a [*a]\n", nil},                                                                                // must not hang or panic; problems vary
 	}
@@ -178,8 +181,8 @@ func TestParseSmallCases(t *testing.T) {
 			if tt.want == nil {
 				return
 			}
-			if len(ps) < len(tt.want) {
-				t.Fatalf("got %d problems, want at least %d:\n%v", len(ps), len(tt.want), err)
+			if len(ps) != len(tt.want) {
+				t.Fatalf("got %d problems, want %d:\n%v", len(ps), len(tt.want), err)
 			}
 			for i, w := range tt.want {
 				p := ps[i]
