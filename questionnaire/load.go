@@ -228,9 +228,39 @@ func syntaxProblem(err error) Problem {
 			p.Line, p.Column = tk.Position.Line, tk.Position.Column
 		}
 	}
-	p.Message = "YAML tidak sah: " + msg + "."
+	p.Message = "YAML tidak sah: " + explainSyntax(msg) + " (rincian: " + msg + ")."
 	p.Fix = "periksa baris ini dan baris sebelumnya: indentasi (gunakan spasi, bukan tab), titik dua setelah setiap kunci, tanda kutip yang berpasangan, dan kunci yang tidak boleh ganda."
 	return p
+}
+
+// syntaxExplanations translates the YAML library's common messages (matched
+// by fragment) for an analyst.
+var syntaxExplanations = []struct{ fragment, text string }{
+	{"already defined", "kunci yang sama ditulis dua kali"},
+	{"tab character", "ada karakter tab; YAML hanya menerima spasi untuk indentasi"},
+	{"'\t'", "ada karakter tab; YAML hanya menerima spasi untuk indentasi"},
+	{"end character of double-quoted", "tanda kutip ganda (\") tidak ditutup"},
+	{"end character of single-quoted", "tanda kutip tunggal (') tidak ditutup"},
+	{"']'", "kurung siku '[' tidak ditutup atau unsur tidak dipisah koma"},
+	{"'['", "kurung siku ']' tanpa pasangan '['"},
+	{"'}'", "kurung kurawal '{' tidak ditutup atau pasangan tidak dipisah koma"},
+	{"'{'", "kurung kurawal '}' tanpa pasangan '{'"},
+	{"anchor", "anchor atau alias YAML (&nama, *nama) tidak sah"},
+	{"alias", "anchor atau alias YAML (&nama, *nama) tidak sah"},
+	{"mapping value is not allowed", "titik dua di tempat yang salah; indentasi tidak sejajar atau teks berisi ': ' tanpa tanda kutip"},
+	{"sequence", "daftar (baris '- ') di tempat yang salah; periksa indentasi"},
+	{"map key", "kunci di tempat yang salah; periksa indentasi"},
+	{"key", "kunci di tempat yang salah; periksa indentasi"},
+	{"value", "nilai di tempat yang salah; periksa indentasi dan titik dua"},
+}
+
+func explainSyntax(msg string) string {
+	for _, e := range syntaxExplanations {
+		if strings.Contains(msg, e.fragment) {
+			return e.text
+		}
+	}
+	return "susunan berkas tidak dapat dibaca"
 }
 
 func nodePos(n ast.Node) position {

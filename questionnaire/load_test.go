@@ -55,7 +55,7 @@ func TestLoadBrokenInstruments(t *testing.T) {
 		}},
 		{"invalid_yaml.yaml", []at{
 			// The '[' opened on line 33 is still open when goccy meets line 34.
-			{34, 5, "$", "YAML tidak sah"},
+			{34, 5, "$", "YAML tidak sah: kurung siku '[' tidak ditutup"},
 		}},
 		{"unknown_key.yaml", []at{
 			{25, 5, "$.butir[0].petunjk", "Kunci 'petunjk' tidak dikenal"},
@@ -154,8 +154,8 @@ func TestParseSmallCases(t *testing.T) {
 		{"comment only", "# nothing\n", []at{{1, 1, "$", "Berkas instrumen kosong."}}},
 		{"scalar document", "halo\n", []at{{1, 1, "$", "harus berupa pemetaan"}}},
 		{"list document", "- a\n- b\n", []at{{1, 1, "$", "harus berupa pemetaan"}}},
-		{"duplicate key", "id: a\nid: b\n", []at{{2, 1, "$", "YAML tidak sah"}}},
-		{"tab indentation", "id: a\nbutir:\n\t- kode: 1\n", []at{{3, 1, "$", "YAML tidak sah"}}},
+		{"duplicate key", "id: a\nid: b\n", []at{{2, 1, "$", "YAML tidak sah: kunci yang sama ditulis dua kali"}}},
+		{"tab indentation", "id: a\nbutir:\n\t- kode: 1\n", []at{{3, 1, "$", "YAML tidak sah: ada karakter tab"}}},
 		{"wrong types", strings.Replace(strings.Replace(string(valid), "tahun: 2026", "tahun: dua ribu", 1), "wajib_bukti: true\n    kelompok", "wajib_bukti: ya\n    kelompok", 1), []at{
 			{4, 8, "$.tahun", "'tahun' harus berupa bilangan bulat"},
 			{28, 18, "$.butir[0].wajib_bukti", "'wajib_bukti' harus true atau false"},
