@@ -1097,7 +1097,7 @@ const questionRunes = 120
 
 func (b *book) writeAnswers() error {
 	cols := []column{
-		{"Badan Publik", 30}, {"Kode", 8}, {"Indikator", 20}, {"Pertanyaan", 60}, {"Jawaban", 14},
+		{"Badan Publik", 30}, {"Kode", 8}, {"Indikator", 20}, {"Pertanyaan", 60}, {"Jawaban", 20},
 		{"Bukti", 40}, {"Poin", 8}, {"Poin maks", 8}, {"Keterangan", 40},
 	}
 	lastRow := 1

@@ -7,43 +7,19 @@ import (
 	"math/big"
 	"os"
 	"runtime"
+	"strconv"
 	"testing"
 	"time"
 
 	"monev/questionnaire"
 )
 
-// synthInstrument is a default-sized instrument: six indicators weighted
-// 40/20/10/10/10/10, items spread over them, stages SAQ 80 / Presentasi 20.
-func synthInstrument(items int) *questionnaire.Instrument {
-	inst := wbInstrument()
-	d := questionnaire.MustDecimal
-	inst.Indicators = []questionnaire.Indicator{
-		{Code: "1", Name: "Jenis Informasi", Weight: d("40")},
-		{Code: "2", Name: "Digitalisasi", Weight: d("20")},
-		{Code: "3", Name: "Kualitas Informasi", Weight: d("10")},
-		{Code: "4", Name: "Pelayanan Informasi", Weight: d("10")},
-		{Code: "5", Name: "Komitmen Organisasi", Weight: d("10")},
-		{Code: "6", Name: "Sarana dan Prasarana", Weight: d("10")},
-	}
-	inst.Items = nil
-	for i := 0; i < items; i++ {
-		ind := inst.Indicators[i%len(inst.Indicators)].Code
-		inst.Items = append(inst.Items, questionnaire.Item{
-			Code: fmt.Sprintf("%s.%d", ind, i/len(inst.Indicators)+1), Indicator: ind,
-			Question:  fmt.Sprintf("Apakah badan publik telah mengumumkan dokumen wajib nomor %d beserta data dukungnya di laman PPID?", i+1),
-			MaxPoints: d("2"), Kind: questionnaire.KindYesNo, EvidenceRequired: true,
-		})
-	}
-	return inst
-}
-
-// synthReport scores n bodies with the engine (ScoreResponse, Rank) on
-// pseudo-random answers from a fixed LCG, so every run is the same: every
-// 50th body sent nothing, every 4th had a presentasi, every 10th file has a
-// finding.
-func synthReport(n, items int) *Report {
-	inst := synthInstrument(items)
+// synthReport scores n bodies against the default instrument with the
+// engine (ScoreResponse, Rank) on pseudo-random answers from a fixed LCG, so
+// every run is the same: every 50th body sent nothing, every 4th had a
+// presentasi, every 10th file has a finding.
+func synthReport(n int) *Report {
+	inst := questionnaire.Default()
 	seed := uint32(12345)
 	rnd := func(k uint32) uint32 { seed = seed*1664525 + 1013904223; return (seed >> 8) % k }
 	rep := &Report{Generated: time.Date(2026, 11, 28, 6, 7, 0, 0, time.UTC), Instrument: inst}
@@ -63,15 +39,28 @@ func synthReport(n, items int) *Report {
 		quality := rnd(100)
 		for i := range inst.Items {
 			it := &inst.Items[i]
-			a := questionnaire.Answer{Item: it.Code, Raw: questionnaire.Yes, Value: questionnaire.Yes,
+			a := questionnaire.Answer{Item: it.Code,
 				Evidence: fmt.Sprintf("https://ppid.lomboktimurkab.go.id/bp/%04d/dokumen-%s.pdf", b+1, it.Code)}
-			switch x := rnd(100); {
-			case x < quality:
-			case x < quality+10:
-				a.Evidence = ""
+			good := rnd(100) < quality
+			switch it.Kind {
+			case questionnaire.KindLevel:
+				l := it.Levels[0]
+				if !good {
+					l = it.Levels[rnd(uint32(len(it.Levels)))]
+				}
+				a.Value = l.Label
+			case questionnaire.KindCount:
+				a.Value = strconv.Itoa(int(rnd(30)))
 			default:
-				a.Raw, a.Value, a.Evidence = questionnaire.No, questionnaire.No, ""
+				a.Value = questionnaire.Yes
+				if !good {
+					a.Value = questionnaire.No
+				}
 			}
+			if good && rnd(10) == 0 {
+				a.Evidence = ""
+			}
+			a.Raw = a.Value
 			r.Answers[it.Code] = a
 		}
 		stages := map[string]*big.Rat{}
@@ -89,11 +78,11 @@ func synthReport(n, items int) *Report {
 	return rep
 }
 
-// BenchmarkWriteWorkbook writes the ranked workbook of 1,000 bodies × 80
-// items (80,000 Jawaban rows). Run with -benchmem; it also reports the peak
+// BenchmarkWriteWorkbook writes the ranked workbook of 1,000 bodies scored
+// against the default instrument (81 items: about 80,000 Jawaban rows). Run with -benchmem; it also reports the peak
 // heap seen during the write and the file size.
 func BenchmarkWriteWorkbook(b *testing.B) {
-	rep := synthReport(1000, 80)
+	rep := synthReport(1000)
 	b.ReportAllocs()
 	b.ResetTimer()
 	var size int64
@@ -145,7 +134,7 @@ func TestWriteSampleWorkbook(t *testing.T) {
 		t.Skip("MONEV_SAMPLE_XLSX not set")
 	}
 	var buf bytes.Buffer
-	if err := WriteWorkbook(&buf, synthReport(60, 24)); err != nil {
+	if err := WriteWorkbook(&buf, synthReport(60)); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
