@@ -18,7 +18,7 @@ import (
 const (
 	maxRosterBytes = 8 << 20  // a .csv larger than this is not a roster
 	maxRosterUnzip = 64 << 20 // UnzipSizeLimit for an .xlsx roster
-	maxRosterRows  = 100_000  // rows scanned in an .xlsx roster
+	maxRosterRows  = 20_000   // rows scanned in an .xlsx roster
 	maxRosterCols  = 64       // cells looked at in one row
 )
 

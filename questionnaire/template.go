@@ -493,7 +493,7 @@ func (b *templateBuilder) scoringParagraph() string {
 	return "Setiap butir memiliki poin maksimal (kolom \"" + HeaderMaxPoints + "\"). Jawaban Ya mendapat poin penuh dan Tidak mendapat 0; " +
 		"butir bertingkat mendapat sebagian poin sesuai tingkat yang dipilih; butir jumlah mendapat poin menurut ambang jumlah yang tertulis pada petunjuknya. " +
 		"Butir wajib bukti hanya bernilai bila tautan bukti diisi, dan jawaban yang ditolak verifikator bernilai 0. " +
-		"Butir dalam satu kelompok hanya bernilai bila semua butir kelompok itu lengkap. " +
+		"Butir dalam satu kelompok hanya mendapat poin bila semua butir kelompok itu mendapat poin penuh. " +
 		"Nilai tiap indikator = poin yang diperoleh ÷ poin maksimal indikator × bobot indikator; nilai SAQ (0–100) = jumlah nilai semua indikator, dibulatkan ke dua angka desimal."
 }
 
@@ -507,7 +507,14 @@ func (b *templateBuilder) stagesParagraph() string {
 	for _, s := range b.inst.Stages {
 		parts = append(parts, fmt.Sprintf("%s %s%%", s.Name, decimalID(s.Weight.Rat())))
 	}
-	return "Nilai akhir = " + strings.Join(parts, " + ") + " (setiap tahap bernilai 0–100)."
+	text := "Nilai akhir = " + strings.Join(parts, " + ") + " (setiap tahap bernilai 0–100)."
+	switch b.inst.MissingStage {
+	case MissingStageSAQOnly:
+		text += " Badan publik yang tidak mengikuti tahap berikutnya dinilai dari tahap yang diikutinya saja."
+	case MissingStageZero:
+		text += " Tahap yang tidak diikuti bernilai 0."
+	}
+	return text
 }
 
 // writeIdentity fills the Identitas sheet.
@@ -853,7 +860,7 @@ func (b *templateBuilder) guidanceRuns(it *Item) ([]excelize.RichTextRun, string
 				members = append(members, o.Code)
 			}
 		}
-		add(fmt.Sprintf("Kelompok %s (butir %s): bernilai hanya bila semua butir kelompok ini lengkap.", it.Group, strings.Join(members, ", ")), hint)
+		add(fmt.Sprintf("Kelompok %s (butir %s): mendapat poin hanya bila semua butir kelompok ini mendapat poin penuh.", it.Group, strings.Join(members, ", ")), hint)
 	}
 	return runs, all.String()
 }
