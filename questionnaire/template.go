@@ -40,7 +40,7 @@ const (
 
 // questionWidths are the Kuesioner column widths (in characters), in
 // QuestionColumns order.
-var questionWidths = []float64{6, 13, 38, 36, 6, 14, 24, 16, 11}
+var questionWidths = []float64{8, 13, 38, 36, 6, 16, 24, 16, 11}
 
 // Colours of the template.
 const (

@@ -427,8 +427,10 @@ func TestWriteTemplateErrors(t *testing.T) {
 		want string
 	}{
 		{"nil instrument", nil, ok, "instrumen kosong"},
-		{"no items", noItems, ok, "tidak memiliki indikator atau butir"},
-		{"unknown indicator", badRef, ok, `indikator "9"`},
+		// These two are caught by Validate or, failing that, by the writer
+		// itself; both name the offending part.
+		{"no items", noItems, ok, "butir"},
+		{"unknown indicator", badRef, ok, "9"},
 		{"blank name", templateTestInstrument(), Unit{Name: "  ", Category: "OPD"}, "nama badan publik kosong"},
 		{"unknown category", templateTestInstrument(), Unit{Name: "Desa Sakra", Category: "Desa"}, `kategori "Desa" tidak dikenal oleh instrumen; pilihan: OPD, Kecamatan`},
 	}
@@ -541,5 +543,139 @@ func TestWriteTemplates(t *testing.T) {
 	}
 	if _, err := os.Stat(empty); !os.IsNotExist(err) {
 		t.Errorf("output dir created despite the error: %v", err)
+	}
+}
+
+// sqrefRows expands a reference list of one column ("F6:F8 F15") to its
+// rows; col must be the column of every part.
+func sqrefRows(t *testing.T, sqref, col string) []int {
+	t.Helper()
+	var rows []int
+	for _, part := range strings.Fields(sqref) {
+		from, to, _ := strings.Cut(part, ":")
+		if to == "" {
+			to = from
+		}
+		c1, r1, err1 := excelize.CellNameToCoordinates(from)
+		c2, r2, err2 := excelize.CellNameToCoordinates(to)
+		name, _ := excelize.ColumnNumberToName(c1)
+		if err1 != nil || err2 != nil || c1 != c2 || name != col {
+			return nil
+		}
+		for r := r1; r <= r2; r++ {
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+// checkAnswerCells checks, for any instrument, that every item has exactly
+// one row, that its answer cell carries exactly one validation of its kind
+// (a tingkat list resolving to the item's level labels on the options
+// sheet), and that its verifier cell offers Diterima/Ditolak.
+func checkAnswerCells(t *testing.T, inst *Instrument, f *excelize.File) {
+	t.Helper()
+	rowOf := map[string]int{}
+	rows, err := f.GetRows(SheetQuestions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := HeaderRow; i < len(rows); i++ {
+		if len(rows[i]) == 0 || inst.Item(rows[i][0]) == nil {
+			continue
+		}
+		code := rows[i][0]
+		if _, dup := rowOf[code]; dup {
+			t.Errorf("item %s occurs twice", code)
+		}
+		rowOf[code] = i + 1
+	}
+	dvs, err := f.GetDataValidations(SheetQuestions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answerDV := map[int][]*excelize.DataValidation{}
+	verifyDV := map[int][]*excelize.DataValidation{}
+	for _, dv := range dvs {
+		for _, r := range sqrefRows(t, dv.Sqref, colAnswer) {
+			answerDV[r] = append(answerDV[r], dv)
+		}
+		for _, r := range sqrefRows(t, dv.Sqref, colVerify) {
+			verifyDV[r] = append(verifyDV[r], dv)
+		}
+	}
+	rangeRE := regexp.MustCompile(`^'` + SheetOptions + `'!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$`)
+	for _, it := range inst.Items {
+		row, ok := rowOf[it.Code]
+		if !ok {
+			t.Errorf("item %s has no row", it.Code)
+			continue
+		}
+		if len(answerDV[row]) != 1 {
+			t.Errorf("item %s: %d validations on F%d, want 1", it.Code, len(answerDV[row]), row)
+			continue
+		}
+		dv := answerDV[row][0]
+		switch it.Kind {
+		case KindYesNo:
+			if dv.Type != "list" || dv.Formula1 != `"Ya,Tidak"` {
+				t.Errorf("item %s: validation %s %s, want list Ya,Tidak", it.Code, dv.Type, dv.Formula1)
+			}
+		case KindCount:
+			if dv.Type != "whole" || dv.Operator != "greaterThanOrEqual" || dv.Formula1 != "0" {
+				t.Errorf("item %s: validation %s %s %s, want whole ≥ 0", it.Code, dv.Type, dv.Operator, dv.Formula1)
+			}
+		case KindLevel:
+			m := rangeRE.FindStringSubmatch(dv.Formula1)
+			if dv.Type != "list" || m == nil || m[1] != m[3] {
+				t.Errorf("item %s: validation %s %s, want a list from %s", it.Code, dv.Type, dv.Formula1, SheetOptions)
+				continue
+			}
+			from, _ := strconv.Atoi(m[2])
+			to, _ := strconv.Atoi(m[4])
+			var got []string
+			for r := from; r <= to; r++ {
+				got = append(got, cell(t, f, SheetOptions, m[1]+strconv.Itoa(r)))
+			}
+			var want []string
+			for _, l := range it.Levels {
+				want = append(want, l.Label)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("item %s: options %v, want %v", it.Code, got, want)
+			}
+		}
+		if len(verifyDV[row]) != 1 || verifyDV[row][0].Formula1 != `"Diterima,Ditolak"` {
+			t.Errorf("item %s: verifier cell I%d lacks its drop-down", it.Code, row)
+		}
+	}
+	if len(rowOf) != len(inst.Items) {
+		t.Errorf("%d item rows, want %d", len(rowOf), len(inst.Items))
+	}
+}
+
+func TestWriteTemplateAnswerCells(t *testing.T) {
+	instruments := map[string]*Instrument{"test": templateTestInstrument()}
+	if def := Default(); len(def.Items) > 0 {
+		instruments["default"] = def
+	}
+	for _, name := range []string{"test", "default"} {
+		inst := instruments[name]
+		if inst == nil {
+			t.Logf("%s instrument not available", name)
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			for _, cat := range inst.Categories {
+				_, f := writeTestTemplate(t, inst, Unit{Name: "Badan Uji", Category: cat})
+				checkAnswerCells(t, inst, f)
+				if got := cell(t, f, SheetMeta, "B3"); got != inst.Fingerprint() {
+					t.Errorf("fingerprint %q, want %q", got, inst.Fingerprint())
+				}
+				if got := cell(t, f, SheetIdentity, "B4"); got != cat {
+					t.Errorf("category %q, want %q", got, cat)
+				}
+			}
+		})
 	}
 }
