@@ -44,10 +44,10 @@ func (e *RosterError) Error() string {
 	return fmt.Sprintf("%s: %s", e.File, e.Msg)
 }
 
-// ReadRoster reads a list of units from a .csv or .xlsx file. The first
-// non-blank row is the header; it must have a name column ("nama", "nama
-// badan publik", "badan publik" or "unit") and a "kategori" column, matched
-// case-insensitively, in any order, among other columns. A .csv may use a
+// ReadRoster reads a list of units from a .csv or .xlsx file. The header is
+// the first row with a name column ("nama", "nama badan publik", "badan
+// publik" or "unit") and a "kategori" column, matched case-insensitively, in
+// any order, among other columns; up to 5 rows (a title) may stand above it. A .csv may use a
 // comma or a semicolon (Indonesian Excel exports ';'), may start with a UTF-8
 // BOM and may end its lines with CRLF; of an .xlsx the first sheet is read.
 // Values are trimmed and inner runs of spaces collapsed; blank rows are
@@ -116,7 +116,7 @@ func readRosterCSV(path string) ([]rosterRow, error) {
 	return rows, nil
 }
 
-// csvSeparator guesses the separator from the first non-blank line: a
+// csvSeparator guesses the separator from the first line that has one: a
 // semicolon when it has more semicolons than commas (a name such as
 // "Dinas Pekerjaan Umum, ..." is quoted in a comma file), otherwise a comma;
 // a tab when it has tabs and neither.
@@ -126,6 +126,9 @@ func csvSeparator(data []byte) rune {
 			continue
 		}
 		semi, comma, tab := bytes.Count(line, []byte(";")), bytes.Count(line, []byte(",")), bytes.Count(line, []byte("\t"))
+		if semi+comma+tab == 0 {
+			continue // a title line without separators says nothing
+		}
 		switch {
 		case semi > comma:
 			return ';'
@@ -173,38 +176,48 @@ func readRosterXLSX(path string) ([]rosterRow, error) {
 	return rows, nil
 }
 
-// unitsFromRows finds the header, then turns every non-blank row into a Unit.
+// maxTitleRows is how many non-blank rows may stand above the header (a
+// title such as "Daftar PPID Pembantu", a date line, …).
+const maxTitleRows = 5
+
+// unitsFromRows finds the header, then turns every non-blank row below it
+// into a Unit.
 func unitsFromRows(path string, rows []rosterRow) ([]Unit, error) {
-	h := 0
-	for h < len(rows) && blankRow(rows[h].fields) {
-		h++
+	first, h, nameCol, catCol, seenRows := -1, -1, -1, -1, 0
+	for i, row := range rows {
+		if blankRow(row.fields) {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if n, c := headerColumns(row.fields); n >= 0 && c >= 0 {
+			h, nameCol, catCol = i, n, c
+			break
+		}
+		if seenRows++; seenRows > maxTitleRows {
+			break
+		}
 	}
-	if h == len(rows) {
+	if first < 0 {
 		return nil, &RosterError{File: path, Msg: "daftar badan publik kosong; baris pertama harus berisi judul kolom nama dan kategori"}
 	}
-	header := rows[h]
-	nameCol, catCol := -1, -1
-	for i, v := range header.fields {
-		key := strings.ToLower(cleanCell(v))
-		if nameCol < 0 && slices.Contains(rosterNameHeaders, key) {
-			nameCol = i
+	if h < 0 {
+		// Report against the first row, the most likely header.
+		header := rows[first]
+		n, c := headerColumns(header.fields)
+		var missing []string
+		if n < 0 {
+			missing = append(missing, `"nama"`)
 		}
-		if catCol < 0 && slices.Contains(rosterCategoryHeaders, key) {
-			catCol = i
+		if c < 0 {
+			missing = append(missing, `"kategori"`)
 		}
-	}
-	var missing []string
-	if nameCol < 0 {
-		missing = append(missing, `"nama"`)
-	}
-	if catCol < 0 {
-		missing = append(missing, `"kategori"`)
-	}
-	if len(missing) > 0 {
 		return nil, &RosterError{File: path, Line: header.line, Msg: fmt.Sprintf(
 			"kolom %s tidak ditemukan pada baris judul (%s); baris judul harus memuat kolom nama dan kategori",
 			strings.Join(missing, " dan "), strings.Join(cleanAll(header.fields), " | "))}
 	}
+	header := rows[h]
 	var units []Unit
 	seen := map[string]int{} // folded name → line
 	for _, row := range rows[h+1:] {
@@ -263,4 +276,20 @@ func blankRow(fields []string) bool {
 		}
 	}
 	return true
+}
+
+// headerColumns returns the indexes of the name and category columns in a
+// header row, -1 for a column not found.
+func headerColumns(fields []string) (nameCol, catCol int) {
+	nameCol, catCol = -1, -1
+	for i, v := range fields {
+		key := strings.ToLower(cleanCell(v))
+		if nameCol < 0 && slices.Contains(rosterNameHeaders, key) {
+			nameCol = i
+		}
+		if catCol < 0 && slices.Contains(rosterCategoryHeaders, key) {
+			catCol = i
+		}
+	}
+	return nameCol, catCol
 }
