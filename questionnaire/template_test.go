@@ -3,6 +3,7 @@ package questionnaire
 import (
 	"archive/zip"
 	"bytes"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
@@ -597,6 +598,9 @@ func checkAnswerCells(t *testing.T, inst *Instrument, f *excelize.File) {
 	answerDV := map[int][]*excelize.DataValidation{}
 	verifyDV := map[int][]*excelize.DataValidation{}
 	for _, dv := range dvs {
+		// excelize unescapes only &amp; &lt; &gt; in a formula; LibreOffice
+		// writes the quotes of an inline list as &quot;.
+		dv.Formula1 = html.UnescapeString(dv.Formula1)
 		for _, r := range sqrefRows(t, dv.Sqref, colAnswer) {
 			answerDV[r] = append(answerDV[r], dv)
 		}
@@ -604,7 +608,8 @@ func checkAnswerCells(t *testing.T, inst *Instrument, f *excelize.File) {
 			verifyDV[r] = append(verifyDV[r], dv)
 		}
 	}
-	rangeRE := regexp.MustCompile(`^'` + SheetOptions + `'!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$`)
+	// LibreOffice drops the quotes around the sheet name when it saves.
+	rangeRE := regexp.MustCompile(`^'?` + SheetOptions + `'?!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$`)
 	for _, it := range inst.Items {
 		row, ok := rowOf[it.Code]
 		if !ok {
@@ -677,5 +682,84 @@ func TestWriteTemplateAnswerCells(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTemplateSavedByLibreOffice reads a template of the test instrument
+// that LibreOffice 7.4 opened and saved again (testdata/template-libreoffice.xlsx,
+// made with `soffice --headless --convert-to xlsx`): the drop-downs, the
+// protection, the unlocked input cells and the metadata survive. LibreOffice
+// turns "very hidden" into "hidden" and drops frozen panes when headless.
+func TestTemplateSavedByLibreOffice(t *testing.T) {
+	f, err := excelize.OpenFile(filepath.Join("testdata", "template-libreoffice.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	inst := templateTestInstrument()
+	checkAnswerCells(t, inst, f)
+	// LibreOffice omits the attributes that have their schema default, which
+	// excelize's GetSheetProtection misreads (an omitted formatCells, default
+	// "true" = locked, comes back as allowed), so read the XML. Its parts are
+	// sheet1…sheet5 in sheet order.
+	data, err := os.ReadFile(filepath.Join("testdata", "template-libreoffice.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	attrRE := regexp.MustCompile(`(\w+)="([^"]*)"`)
+	for i, s := range []string{SheetGuide, SheetIdentity, SheetQuestions, SheetOptions, SheetMeta} {
+		m := regexp.MustCompile(`<sheetProtection[^>]*>`).FindString(zipPart(t, data, "xl/worksheets/sheet"+strconv.Itoa(i+1)+".xml"))
+		attrs := map[string]string{}
+		for _, a := range attrRE.FindAllStringSubmatch(m, -1) {
+			attrs[a[1]] = a[2]
+		}
+		isTrue := func(name string, def bool) bool {
+			v, ok := attrs[name]
+			if !ok {
+				return def
+			}
+			return v == "true" || v == "1"
+		}
+		// In the XML, true means "protected against"; the schema defaults
+		// are false for sheet and select*, true for the rest.
+		if !isTrue("sheet", false) || isTrue("selectLockedCells", false) || isTrue("selectUnlockedCells", false) ||
+			!isTrue("formatCells", true) || !isTrue("insertRows", true) || !isTrue("deleteRows", true) ||
+			isTrue("formatColumns", true) || isTrue("formatRows", true) {
+			t.Errorf("%s: protection lost or changed: %s", s, m)
+		}
+	}
+	for _, s := range []string{SheetOptions, SheetMeta} {
+		if v, _ := f.GetSheetVisible(s); v {
+			t.Errorf("%s became visible", s)
+		}
+	}
+	id, _ := f.GetCellStyle(SheetQuestions, "F6")
+	if st, _ := f.GetStyle(id); st == nil || st.Protection == nil || st.Protection.Locked {
+		t.Error("answer cell F6 is locked after LibreOffice")
+	}
+	for i, kv := range [][2]string{{MetaInstrumentID, "uji-monev"}, {MetaVersion, "2026.1"}, {MetaFingerprint, ""}, {MetaUnit, "Kecamatan Sakra Timur"}, {MetaCategory, "Kecamatan"}} {
+		row := strconv.Itoa(i + 1)
+		if k := cell(t, f, SheetMeta, "A"+row); k != kv[0] {
+			t.Errorf("_monev A%s = %q, want %q", row, k, kv[0])
+		}
+		if kv[0] == MetaFingerprint {
+			continue // depends on the fingerprint function, not on LibreOffice
+		}
+		if v := cell(t, f, SheetMeta, "B"+row); v != kv[1] {
+			t.Errorf("_monev B%s = %q, want %q", row, v, kv[1])
+		}
+	}
+	props, err := f.GetCustomProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, p := range props {
+		if p.Name == "monev_"+MetaInstrumentID && p.Value == "uji-monev" {
+			found++
+		}
+	}
+	if found != 1 {
+		t.Errorf("custom property monev_%s lost: %v", MetaInstrumentID, props)
 	}
 }
