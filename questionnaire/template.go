@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -371,7 +372,7 @@ func (b *templateBuilder) makeStyles() error {
 	return nil
 }
 
-// setRow writes values into consecutive columns of one row with one style.
+// set writes one value into a cell and styles it.
 func (b *templateBuilder) set(sheet, cell string, value any, style int) error {
 	if err := b.f.SetCellValue(sheet, cell, value); err != nil {
 		return err
@@ -593,179 +594,33 @@ func (b *templateBuilder) writeIdentity() error {
 
 // answerGroup collects the answer cells that share one data validation.
 type answerGroup struct {
-	key  string // kind, plus the option range for KindLevel
 	rows []int
 	dv   *excelize.DataValidation
+}
+
+// questionRows records, while the item rows are written, which rows get
+// which data validation.
+type questionRows struct {
+	items, required, optional []int
+	answers                   map[string]*answerGroup // by answerValidation key
+	answerOrder               []string                // keys in first-use order
 }
 
 // writeQuestions fills the Kuesioner sheet.
 func (b *templateBuilder) writeQuestions() error {
 	const sheet = SheetQuestions
-	f, inst := b.f, b.inst
-	if err := b.set(sheet, "A1", b.instrumentTitle(), b.st.title); err != nil {
+	f := b.f
+	if err := b.writeQuestionHeader(); err != nil {
 		return err
 	}
-	if err := b.set(sheet, "A2", b.unitLine(), b.st.subtitle); err != nil {
+	rows := &questionRows{answers: map[string]*answerGroup{}}
+	last, err := b.writeQuestionRows(rows)
+	if err != nil {
 		return err
 	}
-	if err := b.set(sheet, "A3", "Isi sel kuning: "+HeaderAnswer+" (pilih dari daftar), "+HeaderEvidence+" dan "+HeaderNote+". Kolom "+HeaderVerification+" (hijau) untuk verifikator Dinas Kominfo. Baca lembar "+SheetGuide+" sebelum mengisi.", b.st.note); err != nil {
+	if err := b.addQuestionValidations(rows); err != nil {
 		return err
 	}
-	for r := 1; r <= 3; r++ {
-		if err := f.MergeCell(sheet, fmt.Sprintf("A%d", r), fmt.Sprintf("%s%d", colLast, r)); err != nil {
-			return err
-		}
-	}
-	for r, h := range []float64{24, 18, lineHeight + 6} {
-		if err := f.SetRowHeight(sheet, r+1, h); err != nil {
-			return err
-		}
-	}
-	for i, h := range QuestionColumns {
-		cell, err := excelize.CoordinatesToCellName(i+1, HeaderRow)
-		if err != nil {
-			return err
-		}
-		if err := b.set(sheet, cell, h, b.st.header); err != nil {
-			return err
-		}
-		col := cell[:len(cell)-len(fmt.Sprint(HeaderRow))]
-		if err := f.SetColWidth(sheet, col, col, questionWidths[i]); err != nil {
-			return err
-		}
-	}
-	if err := f.SetRowHeight(sheet, HeaderRow, 2*lineHeight+6); err != nil {
-		return err
-	}
-
-	groups := map[string]*answerGroup{}
-	var groupOrder []string
-	addAnswer := func(key string, row int, mk func() (*excelize.DataValidation, error)) error {
-		g := groups[key]
-		if g == nil {
-			dv, err := mk()
-			if err != nil {
-				return err
-			}
-			g = &answerGroup{key: key, dv: dv}
-			groups[key] = g
-			groupOrder = append(groupOrder, key)
-		}
-		g.rows = append(g.rows, row)
-		return nil
-	}
-	var itemRows, requiredRows, optionalRows []int
-	row := HeaderRow
-	for _, ind := range inst.Indicators {
-		row++
-		if err := b.set(sheet, colCode+fmt.Sprint(row), ind.Code, b.st.group); err != nil {
-			return err
-		}
-		title := fmt.Sprintf("%s (bobot %s%%)", ind.Name, decimalID(ind.Weight.Rat()))
-		if err := b.set(sheet, colIndicator+fmt.Sprint(row), title, b.st.group); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(sheet, colIndicator+fmt.Sprint(row), colLast+fmt.Sprint(row), b.st.group); err != nil {
-			return err
-		}
-		if err := f.MergeCell(sheet, colIndicator+fmt.Sprint(row), colLast+fmt.Sprint(row)); err != nil {
-			return err
-		}
-		if err := f.SetRowHeight(sheet, row, 20); err != nil {
-			return err
-		}
-		for i := range inst.Items {
-			it := &inst.Items[i]
-			if it.Indicator != ind.Code {
-				continue
-			}
-			row++
-			itemRows = append(itemRows, row)
-			if it.EvidenceRequired {
-				requiredRows = append(requiredRows, row)
-			} else {
-				optionalRows = append(optionalRows, row)
-			}
-			if err := b.writeItem(row, it, ind); err != nil {
-				return err
-			}
-			var err error
-			switch it.Kind {
-			case KindLevel:
-				labels := make([]string, len(it.Levels))
-				for j, l := range it.Levels {
-					labels[j] = l.Label
-				}
-				ref := b.optionRange("Tingkat butir "+it.Code, labels)
-				err = addAnswer("tingkat "+ref, row, func() (*excelize.DataValidation, error) {
-					dv := excelize.NewDataValidation(true)
-					dv.SetSqrefDropList(ref)
-					dv.SetInput("Pilih tingkat", clip("Pilih salah satu: "+strings.Join(labels, "; ")+".", maxPromptRunes))
-					dv.SetError(excelize.DataValidationErrorStyleStop, "Jawaban tidak sah", clip("Pilih salah satu tingkat dari daftar: "+strings.Join(labels, "; ")+".", maxPromptRunes))
-					return dv, nil
-				})
-			case KindCount:
-				err = addAnswer("jumlah", row, func() (*excelize.DataValidation, error) {
-					dv := excelize.NewDataValidation(true)
-					dv.Type, dv.Operator, dv.Formula1 = "whole", "greaterThanOrEqual", "0"
-					dv.SetInput("Isi jumlah", "Ketik bilangan bulat 0 atau lebih, tanpa satuan (misalnya 12).")
-					dv.SetError(excelize.DataValidationErrorStyleStop, "Jumlah tidak sah", "Isi dengan bilangan bulat 0 atau lebih, tanpa satuan atau keterangan.")
-					return dv, nil
-				})
-			default: // KindYesNo
-				err = addAnswer("ya_tidak", row, func() (*excelize.DataValidation, error) {
-					dv := excelize.NewDataValidation(true)
-					if err := dv.SetDropList([]string{Yes, No}); err != nil {
-						return nil, err
-					}
-					dv.SetInput("Jawaban", "Pilih Ya atau Tidak dari daftar.")
-					dv.SetError(excelize.DataValidationErrorStyleStop, "Jawaban tidak sah", "Pilih Ya atau Tidak dari daftar (klik tanda panah di sisi kanan sel).")
-					return dv, nil
-				})
-			}
-			if err != nil {
-				return err
-			}
-		}
-	}
-	last := row
-	for _, key := range groupOrder {
-		g := groups[key]
-		g.dv.Sqref = sqref(colAnswer, g.rows)
-		if err := f.AddDataValidation(sheet, g.dv); err != nil {
-			return err
-		}
-	}
-	evidence := []struct {
-		rows         []int
-		title, input string
-	}{
-		{requiredRows, "Tautan bukti (wajib)", "Wajib diisi: tempel tautan ke data dukung (Google Drive atau halaman situs web, diawali https://). Tanpa tautan, butir ini tidak bernilai."},
-		{optionalRows, "Tautan bukti", "Tempel tautan ke data dukung (Google Drive atau halaman situs web, diawali https://), bila ada."},
-	}
-	for _, e := range evidence {
-		if len(e.rows) == 0 {
-			continue
-		}
-		dv := excelize.NewDataValidation(true)
-		dv.Type = "none"
-		dv.Sqref = sqref(colEvidence, e.rows)
-		dv.SetInput(e.title, e.input)
-		if err := f.AddDataValidation(sheet, dv); err != nil {
-			return err
-		}
-	}
-	dv := excelize.NewDataValidation(true)
-	dv.Sqref = sqref(colVerify, itemRows)
-	if err := dv.SetDropList(verificationOptions); err != nil {
-		return err
-	}
-	dv.SetInput("Diisi verifikator", "Diisi oleh verifikator Dinas Kominfo: Diterima atau Ditolak. Operator badan publik tidak perlu mengisi.")
-	dv.SetError(excelize.DataValidationErrorStyleStop, "Verifikasi tidak sah", "Pilih Diterima atau Ditolak dari daftar.")
-	if err := f.AddDataValidation(sheet, dv); err != nil {
-		return err
-	}
-
 	first := fmt.Sprintf("%s%d", colAnswer, HeaderRow+2)
 	if err := f.SetPanes(sheet, &excelize.Panes{
 		Freeze: true, XSplit: 3, YSplit: HeaderRow,
@@ -778,6 +633,183 @@ func (b *templateBuilder) writeQuestions() error {
 		return err
 	}
 	return f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", colLast, last))
+}
+
+// writeQuestionHeader writes the title rows, the header row and the widths.
+func (b *templateBuilder) writeQuestionHeader() error {
+	const sheet = SheetQuestions
+	f := b.f
+	titles := []struct {
+		text   string
+		style  int
+		height float64
+	}{
+		{b.instrumentTitle(), b.st.title, 24},
+		{b.unitLine(), b.st.subtitle, 18},
+		{"Isi sel kuning: " + HeaderAnswer + " (pilih dari daftar), " + HeaderEvidence + " dan " + HeaderNote + ". Kolom " + HeaderVerification +
+			" (hijau) untuk verifikator Dinas Kominfo. Baca lembar " + SheetGuide + " sebelum mengisi.", b.st.note, lineHeight + 6},
+	}
+	for i, t := range titles {
+		r := strconv.Itoa(i + 1)
+		if err := b.set(sheet, "A"+r, t.text, t.style); err != nil {
+			return err
+		}
+		if err := f.MergeCell(sheet, "A"+r, colLast+r); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(sheet, i+1, t.height); err != nil {
+			return err
+		}
+	}
+	for i, h := range QuestionColumns {
+		col, err := excelize.ColumnNumberToName(i + 1)
+		if err != nil {
+			return err
+		}
+		if err := b.set(sheet, col+strconv.Itoa(HeaderRow), h, b.st.header); err != nil {
+			return err
+		}
+		if err := f.SetColWidth(sheet, col, col, questionWidths[i]); err != nil {
+			return err
+		}
+	}
+	return f.SetRowHeight(sheet, HeaderRow, 2*lineHeight+6)
+}
+
+// writeQuestionRows writes a group row per indicator followed by its items,
+// records the rows in rows and returns the last row written.
+func (b *templateBuilder) writeQuestionRows(rows *questionRows) (int, error) {
+	const sheet = SheetQuestions
+	f, inst := b.f, b.inst
+	row := HeaderRow
+	for _, ind := range inst.Indicators {
+		row++
+		r := strconv.Itoa(row)
+		if err := b.set(sheet, colCode+r, ind.Code, b.st.group); err != nil {
+			return 0, err
+		}
+		title := fmt.Sprintf("%s (bobot %s%%)", ind.Name, decimalID(ind.Weight.Rat()))
+		if err := b.set(sheet, colIndicator+r, title, b.st.group); err != nil {
+			return 0, err
+		}
+		if err := f.SetCellStyle(sheet, colIndicator+r, colLast+r, b.st.group); err != nil {
+			return 0, err
+		}
+		if err := f.MergeCell(sheet, colIndicator+r, colLast+r); err != nil {
+			return 0, err
+		}
+		if err := f.SetRowHeight(sheet, row, 20); err != nil {
+			return 0, err
+		}
+		for i := range inst.Items {
+			it := &inst.Items[i]
+			if it.Indicator != ind.Code {
+				continue
+			}
+			row++
+			if err := b.writeItem(row, it, ind); err != nil {
+				return 0, err
+			}
+			rows.items = append(rows.items, row)
+			if it.EvidenceRequired {
+				rows.required = append(rows.required, row)
+			} else {
+				rows.optional = append(rows.optional, row)
+			}
+			key, mk := b.answerValidation(it)
+			g := rows.answers[key]
+			if g == nil {
+				dv, err := mk()
+				if err != nil {
+					return 0, err
+				}
+				g = &answerGroup{dv: dv}
+				rows.answers[key] = g
+				rows.answerOrder = append(rows.answerOrder, key)
+			}
+			g.rows = append(g.rows, row)
+		}
+	}
+	return row, nil
+}
+
+// answerValidation returns the key of the data validation an item's answer
+// cell needs (items with equal keys share one) and a function making it.
+func (b *templateBuilder) answerValidation(it *Item) (string, func() (*excelize.DataValidation, error)) {
+	switch it.Kind {
+	case KindLevel:
+		labels := make([]string, len(it.Levels))
+		for j, l := range it.Levels {
+			labels[j] = l.Label
+		}
+		ref := b.optionRange("Tingkat butir "+it.Code, labels)
+		return "tingkat " + ref, func() (*excelize.DataValidation, error) {
+			dv := excelize.NewDataValidation(true)
+			dv.SetSqrefDropList(ref)
+			dv.SetInput("Pilih tingkat", clip("Pilih salah satu: "+strings.Join(labels, "; ")+".", maxPromptRunes))
+			dv.SetError(excelize.DataValidationErrorStyleStop, "Jawaban tidak sah", clip("Pilih salah satu tingkat dari daftar: "+strings.Join(labels, "; ")+".", maxPromptRunes))
+			return dv, nil
+		}
+	case KindCount:
+		return "jumlah", func() (*excelize.DataValidation, error) {
+			dv := excelize.NewDataValidation(true)
+			dv.Type, dv.Operator, dv.Formula1 = "whole", "greaterThanOrEqual", "0"
+			dv.SetInput("Isi jumlah", "Ketik bilangan bulat 0 atau lebih, tanpa satuan (misalnya 12).")
+			dv.SetError(excelize.DataValidationErrorStyleStop, "Jumlah tidak sah", "Isi dengan bilangan bulat 0 atau lebih, tanpa satuan atau keterangan.")
+			return dv, nil
+		}
+	default: // KindYesNo
+		return "ya_tidak", func() (*excelize.DataValidation, error) {
+			dv := excelize.NewDataValidation(true)
+			if err := dv.SetDropList([]string{Yes, No}); err != nil {
+				return nil, err
+			}
+			dv.SetInput("Jawaban", "Pilih Ya atau Tidak dari daftar.")
+			dv.SetError(excelize.DataValidationErrorStyleStop, "Jawaban tidak sah", "Pilih Ya atau Tidak dari daftar (klik tanda panah di sisi kanan sel).")
+			return dv, nil
+		}
+	}
+}
+
+// addQuestionValidations adds the drop-downs and input messages of the
+// answer, evidence and verifier cells.
+func (b *templateBuilder) addQuestionValidations(rows *questionRows) error {
+	const sheet = SheetQuestions
+	f := b.f
+	for _, key := range rows.answerOrder {
+		g := rows.answers[key]
+		g.dv.Sqref = sqref(colAnswer, g.rows)
+		if err := f.AddDataValidation(sheet, g.dv); err != nil {
+			return err
+		}
+	}
+	evidence := []struct {
+		rows         []int
+		title, input string
+	}{
+		{rows.required, "Tautan bukti (wajib)", "Wajib diisi: tempel tautan ke data dukung (Google Drive atau halaman situs web, diawali https://). Tanpa tautan, butir ini tidak bernilai."},
+		{rows.optional, "Tautan bukti", "Tempel tautan ke data dukung (Google Drive atau halaman situs web, diawali https://), bila ada."},
+	}
+	for _, e := range evidence {
+		if len(e.rows) == 0 {
+			continue
+		}
+		dv := excelize.NewDataValidation(true)
+		dv.Type = "none" // any value; only the input message
+		dv.Sqref = sqref(colEvidence, e.rows)
+		dv.SetInput(e.title, e.input)
+		if err := f.AddDataValidation(sheet, dv); err != nil {
+			return err
+		}
+	}
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = sqref(colVerify, rows.items)
+	if err := dv.SetDropList(verificationOptions); err != nil {
+		return err
+	}
+	dv.SetInput("Diisi verifikator", "Diisi oleh verifikator Dinas Kominfo: Diterima atau Ditolak. Operator badan publik tidak perlu mengisi.")
+	dv.SetError(excelize.DataValidationErrorStyleStop, "Verifikasi tidak sah", "Pilih Diterima atau Ditolak dari daftar.")
+	return f.AddDataValidation(sheet, dv)
 }
 
 // writeItem writes one item row.
