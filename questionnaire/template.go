@@ -149,20 +149,34 @@ const (
 // TemplateFileName is a safe file name for a unit's template, e.g.
 // "SAQ-Kecamatan-Sakra-Timur.xlsx": ASCII letters, digits and '-' only
 // (accents folded, apostrophes dropped, anything else becomes '-'), with
-// the category and the name each capped in length. The "SAQ-" prefix keeps
-// it clear of Windows' reserved names (CON, NUL, …) and the extension of
-// trailing dots and spaces.
+// the category and the name each capped in length. A name that starts with
+// its category ("Kecamatan Sakra Timur") does not repeat it. The "SAQ-"
+// prefix keeps it clear of Windows' reserved names (CON, NUL, …) and the
+// extension of trailing dots and spaces.
 func TemplateFileName(u Unit) string {
 	parts := []string{"SAQ"}
-	if c := fileNamePart(u.Category, maxFileCategory); c != "" {
-		parts = append(parts, c)
+	cat := capFileNamePart(foldFileName(u.Category), maxFileCategory)
+	if cat != "" {
+		parts = append(parts, cat)
 	}
-	name := fileNamePart(u.Name, maxFileName)
+	name := foldFileName(u.Name)
+	if rest, ok := cutPrefixFold(name, cat+"-"); ok && cat != "" {
+		name = rest
+	}
+	name = capFileNamePart(name, maxFileName)
 	if name == "" {
 		name = "Tanpa-Nama"
 	}
 	parts = append(parts, name)
 	return strings.Join(parts, "-") + ".xlsx"
+}
+
+// cutPrefixFold is strings.CutPrefix ignoring ASCII case.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return s[len(prefix):], true
+	}
+	return s, false
 }
 
 // foldLetters maps letters that do not decompose into ASCII under NFD.
@@ -171,9 +185,8 @@ var foldLetters = map[rune]string{
 	'đ': "d", 'Đ': "D", 'ł': "l", 'Ł': "L", 'ı': "i", 'þ': "th", 'Þ': "Th",
 }
 
-// fileNamePart folds s to ASCII letters, digits and single '-' separators,
-// at most max bytes long (cut at a separator when there is one).
-func fileNamePart(s string, max int) string {
+// foldFileName folds s to ASCII letters and digits joined by single '-'.
+func foldFileName(s string) string {
 	var b strings.Builder
 	dash := false
 	put := func(str string) {
@@ -195,15 +208,20 @@ func fileNamePart(s string, max int) string {
 			dash = true
 		}
 	}
-	out := b.String()
-	if len(out) > max {
-		out = out[:max]
-		if i := strings.LastIndexByte(out, '-'); i > max/2 {
-			out = out[:i]
-		}
-		out = strings.Trim(out, "-")
+	return b.String()
+}
+
+// capFileNamePart shortens a folded name to at most max bytes, cutting at a
+// '-' in its second half when there is one.
+func capFileNamePart(s string, max int) string {
+	if len(s) <= max {
+		return s
 	}
-	return out
+	s = s[:max]
+	if i := strings.LastIndexByte(s, '-'); i > max/2 {
+		s = s[:i]
+	}
+	return strings.Trim(s, "-")
 }
 
 // checkTemplateInstrument refuses an instrument a template cannot be made of.

@@ -455,6 +455,10 @@ func TestTemplateFileName(t *testing.T) {
 		want string
 	}{
 		{Unit{"Sakra Timur", "Kecamatan"}, "SAQ-Kecamatan-Sakra-Timur.xlsx"},
+		{Unit{"Kecamatan Sakra Timur", "Kecamatan"}, "SAQ-Kecamatan-Sakra-Timur.xlsx"}, // the category is not repeated
+		{Unit{"KECAMATAN  Sakra", "kecamatan"}, "SAQ-kecamatan-Sakra.xlsx"},
+		{Unit{"Kecamatan", "Kecamatan"}, "SAQ-Kecamatan-Kecamatan.xlsx"}, // nothing after it: kept
+		{Unit{"Kecamatanku", "Kecamatan"}, "SAQ-Kecamatan-Kecamatanku.xlsx"},
 		{Unit{"Dinas Komunikasi, Informatika dan Persandian", "OPD"}, "SAQ-OPD-Dinas-Komunikasi-Informatika-dan-Persandian.xlsx"},
 		{Unit{"Dinas Pariwisata & Kebudayaan (Disparbud)", "OPD"}, "SAQ-OPD-Dinas-Pariwisata-Kebudayaan-Disparbud.xlsx"},
 		{Unit{"Sékretariat Déwan", "OPD"}, "SAQ-OPD-Sekretariat-Dewan.xlsx"},
