@@ -767,3 +767,33 @@ func TestTemplateSavedByLibreOffice(t *testing.T) {
 		t.Errorf("custom property monev_%s lost: %v", MetaInstrumentID, props)
 	}
 }
+
+// A category with a comma cannot go in an inline list: the Identitas
+// drop-down then reads it from the options sheet. Lists take columns in
+// order of first use, and Identitas is written before Kuesioner.
+func TestWriteTemplateCategoryListOnOptionsSheet(t *testing.T) {
+	inst := templateTestInstrument()
+	inst.Categories = []string{"OPD", "Desa, Kelurahan"}
+	_, f := writeTestTemplate(t, inst, Unit{Name: "Desa Sakra", Category: "desa, kelurahan"})
+	dvs, err := f.GetDataValidations(SheetIdentity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	for _, dv := range dvs {
+		if dv.Sqref == "B4" {
+			got = dv.Type + " " + dv.Formula1
+		}
+	}
+	// Categories in A2:A3; the two level lists move to B and C.
+	if want := "list '_pilihan'!$A$2:$A$3"; got != want {
+		t.Errorf("Identitas!B4 validation = %q, want %q", got, want)
+	}
+	if a, b := cell(t, f, SheetOptions, "A2"), cell(t, f, SheetOptions, "A3"); a != "OPD" || b != "Desa, Kelurahan" {
+		t.Errorf("options A2:A3 = %q, %q", a, b)
+	}
+	checkAnswerCells(t, inst, f) // the level ranges still resolve to the right labels
+	if got := cell(t, f, SheetIdentity, "B4"); got != "Desa, Kelurahan" {
+		t.Errorf("category = %q, want the instrument's spelling", got)
+	}
+}
