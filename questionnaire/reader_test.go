@@ -34,7 +34,7 @@ func standardAnswers() map[string]Answer {
 func readBook(t *testing.T, b *book) (*Response, []Finding) {
 	t.Helper()
 	inst := testInstrument()
-	return ReadFile(writeTemp(t, "SAQ-uji.xlsx", b.build(t)), inst, ReadOptions{})
+	return ReadFile(writeTempBytes(t, "SAQ-uji.xlsx", b.build(t)), inst, ReadOptions{})
 }
 
 func TestReadFileStandard(t *testing.T) {
@@ -110,7 +110,7 @@ func TestReadFileMessy(t *testing.T) {
 		}
 		return y
 	})
-	resp, fs := ReadFile(writeTemp(t, "SAQ-uji.xlsx", data), inst, ReadOptions{})
+	resp, fs := ReadFile(writeTempBytes(t, "SAQ-uji.xlsx", data), inst, ReadOptions{})
 	if resp == nil {
 		t.Fatalf("no response; findings: %v", fs)
 	}

@@ -165,7 +165,7 @@ func (b *book) build(t testing.TB) []byte {
 }
 
 // writeTemp writes data to a file in a fresh temp dir.
-func writeTemp(t testing.TB, name string, data []byte) string {
+func writeTempBytes(t testing.TB, name string, data []byte) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(p, data, 0o644); err != nil {

@@ -216,7 +216,7 @@ func TestReadFileUnusable(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			data := tc.data(t)
-			p := writeTemp(t, tc.file, data)
+			p := writeTempBytes(t, tc.file, data)
 			start := time.Now()
 			resp, fs := ReadFile(p, inst, ReadOptions{})
 			if d := time.Since(start); d > 3*time.Second {
@@ -280,7 +280,7 @@ func TestReadFileFlippedBytes(t *testing.T) {
 	inst := testInstrument()
 	good := standardData(t)
 	part := sheetPart(t, good, SheetQuestions)
-	wantResp, wantFs := ReadFile(writeTemp(t, "baik.xlsx", good), inst, ReadOptions{})
+	wantResp, wantFs := ReadFile(writeTempBytes(t, "baik.xlsx", good), inst, ReadOptions{})
 	var raw []byte
 	rezip(t, good, func(name string, b []byte) []byte {
 		if name == part {
