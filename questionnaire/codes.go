@@ -13,7 +13,6 @@ const (
 	CodeTooLarge         Code = "berkas-terlalu-besar"
 	CodeSheetNotFound    Code = "lembar-tidak-ditemukan"
 	CodeSheetTooLarge    Code = "lembar-terlalu-besar"
-	CodeColumnMissing    Code = "kolom-tidak-ditemukan"
 	CodeOtherInstrument  Code = "instrumen-lain"
 	CodeMetadataMissing  Code = "metadata-tidak-ada"
 	CodeIdentityMissing  Code = "identitas-kosong"
@@ -66,9 +65,6 @@ var codeTable = map[Code]codeInfo{
 	CodeSheetTooLarge: {Error, true,
 		"Lembar kuesioner terlalu besar (terlalu banyak baris atau kolom terisi).",
 		"Hapus baris dan kolom di luar tabel kuesioner, atau salin jawaban ke templat kosong, lalu kirim ulang."},
-	CodeColumnMissing: {Error, true,
-		"Kolom wajib tidak ditemukan pada baris judul lembar kuesioner.",
-		"Kembalikan judul kolom seperti pada templat (jangan diubah atau dihapus)."},
 	CodeOtherInstrument: {Error, true,
 		"Berkas dibuat dari instrumen lain atau versi lain.",
 		"Isi ulang kuesioner pada templat tahun/versi yang berlaku, lalu kirim ulang."},
@@ -139,7 +135,7 @@ func (c Code) Describe() (message, fix string) {
 func Codes() []Code {
 	return []Code{
 		CodeFileUnreadable, CodeFileEmpty, CodeNotXLSX, CodeOldXLS, CodeEncrypted, CodeDamaged,
-		CodeTooLarge, CodeSheetNotFound, CodeSheetTooLarge, CodeColumnMissing, CodeOtherInstrument,
+		CodeTooLarge, CodeSheetNotFound, CodeSheetTooLarge, CodeOtherInstrument,
 		CodeMetadataMissing, CodeIdentityMissing, CodeIdentityNotFound, CodeUnknownCode,
 		CodeCodeAsNumber, CodeDuplicateCode, CodeItemMissing, CodeUnanswered, CodeInvalidAnswer,
 		CodeEvidenceMissing, CodeEvidenceInvalid, CodeQuestionChanged, CodeInvalidVerdict,

@@ -275,6 +275,14 @@ func TestReadFileFindings(t *testing.T) {
 					t.Errorf("message does not name both versions: %s", fs[0].Message)
 				}
 			}},
+		{name: "other instrument fingerprint", edit: func(b *book) { b.meta[MetaFingerprint] = "0123456789abcdef" }, nilRsp: true,
+			want: []Finding{{Code: CodeOtherInstrument, Severity: Error}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if !strings.Contains(fs[0].Message, "sidik jari 0123456789abcdef") || !strings.Contains(fs[0].Message, testInstrument().Fingerprint()) {
+					t.Errorf("message does not name both fingerprints: %s", fs[0].Message)
+				}
+			}},
+		{name: "same fingerprint", edit: func(b *book) { b.meta[MetaFingerprint] = testInstrument().Fingerprint() }},
 		{name: "other instrument id", edit: func(b *book) { b.meta[MetaInstrumentID] = "monev-2024" }, nilRsp: true,
 			want: []Finding{{Code: CodeOtherInstrument, Severity: Error}}},
 		{name: "metadata absent", edit: func(b *book) { b.meta = nil },

@@ -37,6 +37,13 @@ func testInstrument() *Instrument {
 			{Code: "3.1", Indicator: "3", Question: "Jumlah informasi berkala yang diumumkan", MaxPoints: d("20"), Kind: KindCount, EvidenceRequired: true,
 				Tiers: []Tier{{Min: 1, Points: d("5")}, {Min: 10, Points: d("10")}, {Min: 50, Points: d("20")}}},
 		},
+		Stages:       []Stage{{ID: SAQStage, Name: "SAQ", Weight: d("100")}},
+		MissingStage: MissingStageSAQOnly,
+		NotSubmitted: NotSubmittedZero,
+		Bands: []Band{
+			{Label: "Kurang Informatif", Min: d("0"), Max: d("60")},
+			{Label: "Informatif", Min: d("60"), Max: d("100")},
+		},
 		Categories: []string{"OPD", "Kecamatan"},
 	}
 }

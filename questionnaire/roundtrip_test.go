@@ -237,3 +237,39 @@ func TestRoundTripTemplateEdited(t *testing.T) {
 		t.Errorf("%d answers, want %d", len(resp.Answers), len(inst.Items)-1)
 	}
 }
+
+// TestRoundTripMetadataFromProperties: with the _monev sheet deleted, the
+// instrument is still known from the custom document properties.
+func TestRoundTripMetadataFromProperties(t *testing.T) {
+	inst := Default()
+	var buf bytes.Buffer
+	if err := WriteTemplate(&buf, inst, Unit{Name: "Dinas Sosial", Category: "OPD"}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.DeleteSheet(SheetMeta); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "x.xlsx")
+	if err := f.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	resp, fs := ReadFile(p, inst, ReadOptions{})
+	if resp == nil {
+		t.Fatalf("no response: %v", fs)
+	}
+	if resp.InstrumentID != inst.ID || resp.Fingerprint != inst.Fingerprint() {
+		t.Errorf("instrument %q %q", resp.InstrumentID, resp.Fingerprint)
+	}
+	if len(findingsWith(fs, CodeMetadataMissing)) != 0 {
+		t.Errorf("metadata reported missing: %v", fs)
+	}
+	// A blank template: every item unanswered.
+	if n := len(findingsWith(fs, CodeUnanswered)); n != len(inst.Items) {
+		t.Errorf("%d unanswered findings, want %d", n, len(inst.Items))
+	}
+}
