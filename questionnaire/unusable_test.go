@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"testing"
 	"time"
 
@@ -217,10 +218,21 @@ func TestReadFileUnusable(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			data := tc.data(t)
 			p := writeTempBytes(t, tc.file, data)
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
 			start := time.Now()
 			resp, fs := ReadFile(p, inst, ReadOptions{})
-			if d := time.Since(start); d > 3*time.Second {
+			d := time.Since(start)
+			runtime.ReadMemStats(&after)
+			// Memory stays bounded: at most the unzip limit (64 MB) plus
+			// copies of the file, whatever the file declares or holds.
+			alloc := after.TotalAlloc - before.TotalAlloc
+			t.Logf("%d KB file: %v, %d MB allocated", len(data)>>10, d.Round(time.Millisecond), alloc>>20)
+			if d > 3*time.Second {
 				t.Errorf("took %v", d)
+			}
+			if alloc > 3*DefaultUnzipSizeLimit {
+				t.Errorf("allocated %d MB", alloc>>20)
 			}
 			if resp != nil {
 				t.Errorf("got a Response for an unusable file")
@@ -231,8 +243,8 @@ func TestReadFileUnusable(t *testing.T) {
 			if fs[0].Message == "" || fs[0].Fix == "" {
 				t.Errorf("finding lacks message or fix: %+v", fs[0])
 			}
-			after, err := os.ReadFile(p)
-			if err != nil || !bytes.Equal(after, data) {
+			onDisk, err := os.ReadFile(p)
+			if err != nil || !bytes.Equal(onDisk, data) {
 				t.Errorf("input file changed")
 			}
 		})
