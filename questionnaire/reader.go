@@ -115,13 +115,22 @@ func (r *reader) add(c Code, sheet, cell, item, msg string) {
 	r.findings = append(r.findings, f)
 }
 
-// fail records a file-level finding; the caller then returns a nil Response.
-func (r *reader) fail(c Code, sheet, msg string) { r.add(c, sheet, "", "", msg) }
+// fail records a file-level finding, which replaces whatever was found
+// before: an unusable file gets one clear finding. The caller then returns
+// a nil Response.
+func (r *reader) fail(c Code, sheet, msg string) {
+	r.findings = r.findings[:0]
+	r.add(c, sheet, "", "", msg)
+}
 
 // OLE compound file signature (old .xls, and encrypted .xlsx).
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 func (r *reader) read() *Response {
+	if r.inst == nil {
+		r.fail(CodeFileUnreadable, "", "Instrumen penilaian tidak tersedia, sehingga berkas tidak dapat dibaca (kesalahan program).")
+		return nil
+	}
 	data, ok := r.load()
 	if !ok {
 		return nil
@@ -641,61 +650,62 @@ func labelKey(s string) string {
 }
 
 // readIdentity reads the Identitas sheet: labels in column A, values in B,
-// wherever the rows are.
+// wherever the rows are. A blank unit name or category falls back to what
+// the template was made for (from the metadata), with a warning; a unit name
+// known from neither is an error, since the file cannot be matched to a body.
 func (r *reader) readIdentity(resp *Response) bool {
-	s, ok := r.sheet(SheetIdentity)
-	if !ok {
+	s, found := r.sheet(SheetIdentity)
+	if !found {
+		resp.Identity.Unit, resp.Identity.Category = r.metaUnit, r.metaCategory
 		r.add(CodeIdentityNotFound, "", "", "", "")
-	} else {
-		sr, ok := r.readSheet(s, false)
-		if !ok {
-			return false
+		if resp.Identity.Unit == "" {
+			r.add(CodeIdentityMissing, "", "", "", fmt.Sprintf(
+				"Lembar \"%s\" tidak ditemukan dan berkas tidak menyebut nama badan publik; berkas tidak dapat dicocokkan dengan badan publik.", SheetIdentity))
+			r.findings[len(r.findings)-1].Severity = Error
 		}
-		found := make([]string, len(identityFields)) // cell of each value
-		for i, rw := range sr.rows {
-			key := labelKey(sr.cell(i, 1))
-			if key == "" {
-				continue
-			}
-			for fi, fld := range identityFields {
-				if found[fi] == "" && strings.HasPrefix(key, labelKey(fld.label)) {
-					found[fi] = cellName(2, rw.num)
-					fld.set(&resp.Identity, strings.TrimSpace(sr.cell(i, 2)))
-					break
-				}
-			}
+		return true
+	}
+	sr, ok := r.readSheet(s, false)
+	if !ok {
+		return false
+	}
+	cells := make([]string, len(identityFields)) // A1 cell of each value, "" if its label is absent
+	for i, rw := range sr.rows {
+		key := labelKey(sr.cell(i, 1))
+		if key == "" {
+			continue
 		}
 		for fi, fld := range identityFields {
-			if fld.get(&resp.Identity) != "" {
-				continue
-			}
-			cell := found[fi]
-			msg := fmt.Sprintf("Isian identitas \"%s\" kosong.", fld.label)
-			if cell == "" {
-				msg = fmt.Sprintf("Baris identitas \"%s\" tidak ditemukan di kolom A.", fld.label)
-			}
-			switch fld.label {
-			case LabelUnit:
-				if r.metaUnit != "" {
-					resp.Identity.Unit = r.metaUnit
-					r.add(CodeIdentityMissing, s.name, cell, "", msg+fmt.Sprintf(" Dipakai nama dari templat: \"%s\".", r.metaUnit))
-				} else {
-					r.add(CodeIdentityMissing, s.name, cell, "", msg+" Berkas tidak dapat dicocokkan dengan badan publik.")
-					r.findings[len(r.findings)-1].Severity = Error
-				}
-			case LabelCategory:
-				if r.metaCategory != "" {
-					resp.Identity.Category = r.metaCategory
-					msg += fmt.Sprintf(" Dipakai kategori dari templat: \"%s\".", r.metaCategory)
-				}
-				r.add(CodeIdentityMissing, s.name, cell, "", msg)
-			default:
-				r.add(CodeIdentityMissing, s.name, cell, "", msg)
+			if cells[fi] == "" && strings.HasPrefix(key, labelKey(fld.label)) {
+				cells[fi] = cellName(2, rw.num)
+				fld.set(&resp.Identity, strings.TrimSpace(sr.cell(i, 2)))
+				break
 			}
 		}
 	}
-	if !ok && resp.Identity.Unit == "" {
-		resp.Identity.Unit, resp.Identity.Category = r.metaUnit, r.metaCategory
+	for fi, fld := range identityFields {
+		if fld.get(&resp.Identity) != "" {
+			continue
+		}
+		cell := cells[fi]
+		msg := fmt.Sprintf("Isian identitas \"%s\" kosong.", fld.label)
+		if cell == "" {
+			msg = fmt.Sprintf("Baris identitas \"%s\" tidak ditemukan di kolom A.", fld.label)
+		}
+		severity := Warning
+		switch {
+		case fld.label == LabelUnit && r.metaUnit != "":
+			resp.Identity.Unit = r.metaUnit
+			msg += fmt.Sprintf(" Dipakai nama dari templat: \"%s\".", r.metaUnit)
+		case fld.label == LabelUnit:
+			msg += " Berkas tidak dapat dicocokkan dengan badan publik."
+			severity = Error
+		case fld.label == LabelCategory && r.metaCategory != "":
+			resp.Identity.Category = r.metaCategory
+			msg += fmt.Sprintf(" Dipakai kategori dari templat: \"%s\".", r.metaCategory)
+		}
+		r.add(CodeIdentityMissing, s.name, cell, "", msg)
+		r.findings[len(r.findings)-1].Severity = severity
 	}
 	return true
 }

@@ -312,6 +312,17 @@ func TestReadFileFindings(t *testing.T) {
 				{Sheet: K, Cell: "F10", Item: "2.1", Code: CodeEvidenceMissing, Severity: Warning},
 				{Sheet: K, Cell: "F13", Item: "3.1", Code: CodeEvidenceMissing, Severity: Warning},
 			}},
+		{name: "identity sheet missing", edit: func(b *book) { b.identity = nil },
+			want: []Finding{{Code: CodeIdentityNotFound, Severity: Warning}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if r.Identity != (Identity{Unit: unitDiskomi, Category: "OPD"}) {
+					t.Errorf("identity %+v, want the template's unit", r.Identity)
+				}
+			}},
+		{name: "identity sheet missing, unit unknown", edit: func(b *book) { b.identity = nil; delete(b.meta, MetaUnit) },
+			want: []Finding{{Code: CodeIdentityMissing, Severity: Error}, {Code: CodeIdentityNotFound, Severity: Warning}}},
+		{name: "no header row and no metadata: one finding", edit: func(b *book) { b.header = []string{"No", "Uraian"}; b.meta = nil }, nilRsp: true,
+			want: []Finding{{Code: CodeSheetNotFound, Severity: Error}}},
 		{name: "no header row", edit: func(b *book) { b.header = []string{"No", "Uraian", "Isian"} }, nilRsp: true,
 			want: []Finding{{Code: CodeSheetNotFound, Severity: Error}}},
 	}
