@@ -2,7 +2,6 @@ package questionnaire
 
 import (
 	"math"
-	"net/url"
 	"strconv"
 	"strings"
 	"unicode"
@@ -268,11 +267,32 @@ func isURL(s string) bool {
 	if hasPrefix("www.") && len(s) > 5 && !strings.ContainsAny(s, " \t\n") {
 		return true
 	}
-	if !hasPrefix("http://") && !hasPrefix("https://") {
+	var rest string
+	switch {
+	case hasPrefix("http://"):
+		rest = s[len("http://"):]
+	case hasPrefix("https://"):
+		rest = s[len("https://"):]
+	default:
 		return false
 	}
-	u, err := url.Parse(s)
-	return err == nil && u.Host != "" && !strings.ContainsAny(u.Host, " \t\n")
+	// The host: up to the path, query or fragment; after any user info.
+	host := rest
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if i := strings.LastIndexByte(host, '@'); i >= 0 {
+		host = host[i+1:]
+	}
+	if host == "" || host[0] == ':' {
+		return false
+	}
+	for i := 0; i < len(host); i++ {
+		if c := host[i]; c <= ' ' || c == '\\' || c == '"' || c == '<' || c == '>' || c == 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // isFileReference: a path-like name whose last element has a base and an

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -62,9 +63,59 @@ func IsLockFile(name string) bool {
 // never panics. The Response is nil when the file cannot be scored at all;
 // the findings then say why (a finding whose Code is FileLevel).
 //
-// Findings come sorted by sheet, row, column and code.
-func ReadFile(path string, inst *Instrument, opt ReadOptions) (resp *Response, findings []Finding) {
-	r := &reader{file: path, inst: inst, opt: opt.withDefaults()}
+// Findings come sorted by sheet, row, column and code. To read many files
+// of one instrument, NewReader saves recomputing the instrument's fingerprint
+// for each.
+func ReadFile(path string, inst *Instrument, opt ReadOptions) (*Response, []Finding) {
+	return NewReader(inst, opt).ReadFile(path)
+}
+
+// Reader reads filled questionnaires of one instrument. What depends only on
+// the instrument (its fingerprint, an index of its items) is computed once.
+// A Reader is safe for concurrent use; the instrument must not change while
+// it is in use.
+type Reader struct {
+	inst *Instrument
+	opt  ReadOptions
+
+	once        sync.Once
+	fpOnce      sync.Once
+	fingerprint string
+	items       map[string]*Item
+	indicators  map[string]bool
+}
+
+// NewReader returns a Reader for inst with the given bounds.
+func NewReader(inst *Instrument, opt ReadOptions) *Reader {
+	return &Reader{inst: inst, opt: opt.withDefaults()}
+}
+
+func (rd *Reader) prepare() {
+	rd.once.Do(func() {
+		if rd.inst == nil {
+			return
+		}
+		rd.items = make(map[string]*Item, len(rd.inst.Items))
+		for i := range rd.inst.Items {
+			rd.items[rd.inst.Items[i].Code] = &rd.inst.Items[i]
+		}
+		rd.indicators = make(map[string]bool, len(rd.inst.Indicators))
+		for _, ind := range rd.inst.Indicators {
+			rd.indicators[ind.Code] = true
+		}
+	})
+}
+
+// instrumentFingerprint is computed on first need: files without one never
+// need it.
+func (rd *Reader) instrumentFingerprint() string {
+	rd.fpOnce.Do(func() { rd.fingerprint = rd.inst.Fingerprint() })
+	return rd.fingerprint
+}
+
+// ReadFile reads one filled questionnaire; see the package function ReadFile.
+func (rd *Reader) ReadFile(path string) (resp *Response, findings []Finding) {
+	r := &reader{file: path, inst: rd.inst, opt: rd.opt, rd: rd}
 	defer func() {
 		if p := recover(); p != nil {
 			f := newFinding(path, CodeDamaged)
@@ -72,6 +123,7 @@ func ReadFile(path string, inst *Instrument, opt ReadOptions) (resp *Response, f
 			resp, findings = nil, []Finding{f}
 		}
 	}()
+	rd.prepare()
 	resp = r.read()
 	if resp == nil && !hasFileLevel(r.findings) {
 		// Defensive: a nil Response always comes with its reason.
@@ -94,6 +146,7 @@ func hasFileLevel(fs []Finding) bool {
 type reader struct {
 	file     string
 	inst     *Instrument
+	rd       *Reader
 	opt      ReadOptions
 	findings []Finding
 
@@ -494,10 +547,15 @@ func (r *reader) readMeta(resp *Response) bool {
 		r.add(CodeMetadataMissing, "", "", "", "")
 		return true
 	}
-	other := false
-	if fp := r.inst.Fingerprint(); fp != "" && resp.Fingerprint != "" {
-		other = fp != resp.Fingerprint
-	} else {
+	// The fingerprint decides when both sides have one: same questions and
+	// scoring under another version label are still the same instrument.
+	var other, decided bool
+	if resp.Fingerprint != "" {
+		if fp := r.rd.instrumentFingerprint(); fp != "" {
+			other, decided = fp != resp.Fingerprint, true
+		}
+	}
+	if !decided {
 		other = (resp.InstrumentID != "" && resp.InstrumentID != r.inst.ID) ||
 			(resp.InstrumentVersion != "" && resp.InstrumentVersion != r.inst.Version)
 	}
@@ -505,7 +563,7 @@ func (r *reader) readMeta(resp *Response) bool {
 		r.fail(CodeOtherInstrument, "", fmt.Sprintf(
 			"Berkas dibuat dari instrumen %s, sedangkan yang dipakai untuk menilai adalah instrumen %s.",
 			describeInstrument(resp.InstrumentID, resp.InstrumentVersion, resp.Fingerprint),
-			describeInstrument(r.inst.ID, r.inst.Version, r.inst.Fingerprint())))
+			describeInstrument(r.inst.ID, r.inst.Version, r.rd.instrumentFingerprint())))
 		return false
 	}
 	return true
@@ -728,9 +786,9 @@ func (r *reader) readAnswers(qs questionSheet, resp *Response) bool {
 		code := NormalizeCode(typed)
 		codeCell := cellName(col(HeaderCode), rw.num)
 		answerCell := cellName(col(HeaderAnswer), rw.num)
-		it := r.inst.Item(code)
+		it := r.rd.items[code]
 		if it == nil {
-			if r.inst.Indicator(code) != nil {
+			if r.rd.indicators[code] {
 				continue // indicator (group) row
 			}
 			if strings.TrimSpace(sr.cell(i, col(HeaderAnswer))) != "" || looksLikeCode(code) {

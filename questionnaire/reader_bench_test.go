@@ -35,7 +35,7 @@ func benchInstrument() *Instrument {
 func benchBook(inst *Instrument, n int) *book {
 	b := &book{
 		identity: map[string]string{LabelUnit: fmt.Sprintf("Badan Publik %d", n), LabelCategory: "OPD", LabelOperator: "Operator", LabelContact: "0812", LabelDate: "2026-03-02"},
-		meta:     map[string]string{MetaInstrumentID: inst.ID, MetaVersion: inst.Version},
+		meta:     map[string]string{MetaInstrumentID: inst.ID, MetaVersion: inst.Version, MetaFingerprint: inst.Fingerprint()},
 	}
 	cur := ""
 	for _, it := range inst.Items {
@@ -112,6 +112,21 @@ func BenchmarkReadFile(b *testing.B) {
 	for b.Loop() {
 		for _, p := range files {
 			resp, fs := ReadFile(p, inst, ReadOptions{})
+			if resp == nil || len(fs) != 0 {
+				b.Fatalf("%s: %v", p, fs)
+			}
+		}
+	}
+}
+
+// BenchmarkReader is one Reader over the same 200 files, as the score
+// command reads them.
+func BenchmarkReader(b *testing.B) {
+	inst, files := benchFiles(b)
+	rd := NewReader(inst, ReadOptions{})
+	for b.Loop() {
+		for _, p := range files {
+			resp, fs := rd.ReadFile(p)
 			if resp == nil || len(fs) != 0 {
 				b.Fatalf("%s: %v", p, fs)
 			}

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -403,5 +404,36 @@ func TestCodesComplete(t *testing.T) {
 	}
 	if len(seen) != len(codeTable) {
 		t.Errorf("Codes() lists %d codes, table has %d", len(seen), len(codeTable))
+	}
+}
+
+// TestReaderConcurrent: one Reader used from several goroutines gives each
+// file its own result (run with -race).
+func TestReaderConcurrent(t *testing.T) {
+	inst := testInstrument()
+	good := standardBook(inst)
+	good.meta[MetaFingerprint] = inst.Fingerprint()
+	bad := standardBook(inst)
+	bad.rows[2][5] = ""
+	paths := []string{writeTempBytes(t, "a.xlsx", good.build(t)), writeTempBytes(t, "b.xlsx", bad.build(t))}
+	rd := NewReader(inst, ReadOptions{})
+	var wg sync.WaitGroup
+	results := make([][]Finding, 8)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, results[i] = rd.ReadFile(paths[i%2])
+		}()
+	}
+	wg.Wait()
+	for i, fs := range results {
+		want := 0
+		if i%2 == 1 {
+			want = 1 // 1.2 unanswered
+		}
+		if len(fs) != want {
+			t.Errorf("run %d: findings %v", i, fs)
+		}
 	}
 }
