@@ -31,6 +31,12 @@ const (
 	DefaultMaxColumns     = 64
 )
 
+// maxXMLPart bounds each XML part other than worksheets (which are scanned
+// with an early stop): excelize parses the styles, the shared strings and
+// the like whole, so a 60 MB styles part would cost seconds. A
+// questionnaire's parts are well under 1 MB.
+const maxXMLPart = 16 << 20
+
 func (o ReadOptions) withDefaults() ReadOptions {
 	if o.MaxRows <= 0 {
 		o.MaxRows = DefaultMaxRows
@@ -298,6 +304,13 @@ func (r *reader) openZip(data []byte) bool {
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 		r.zipFiles[strings.ReplaceAll(f.Name, "\\", "/")] = f
+	}
+	for name, f := range r.zipFiles {
+		if f.UncompressedSize64 > maxXMLPart && (strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels")) &&
+			!strings.HasPrefix(name, "xl/worksheets/") {
+			r.fail(CodeTooLarge, "", fmt.Sprintf("Bagian \"%s\" dalam berkas terlalu besar untuk sebuah kuesioner (%d MB).", name, f.UncompressedSize64>>20))
+			return false
+		}
 	}
 	if total > uint64(r.opt.UnzipSizeLimit) {
 		r.fail(CodeTooLarge, "", fmt.Sprintf("Isi berkas terlalu besar untuk sebuah kuesioner (%d MB setelah diekstrak; batas %d MB).",

@@ -163,6 +163,11 @@ func TestReadFileUnusable(t *testing.T) {
 		{"zip bomb in styles", "bom2.xlsx", func(t *testing.T) []byte {
 			return zipWith(t, good, "xl/styles.xml", []byte("<styleSheet/>"), 3<<30, true)
 		}, CodeTooLarge},
+		{"styles too large, under the zip limit", "gaya.xlsx", func(t *testing.T) []byte {
+			body := append([]byte("<styleSheet>"), bytes.Repeat([]byte(" "), 20<<20)...)
+			body = append(body, "</styleSheet>"...)
+			return zipWith(t, good, "xl/styles.xml", body, uint64(len(body)), true)
+		}, CodeTooLarge},
 		{"entry holding more than it declares", "bohong.xlsx", func(t *testing.T) []byte {
 			body := append(bigSheet(200, "A"), bytes.Repeat([]byte(" "), 4<<20)...)
 			return zipWith(t, good, questions, body, 1000, true)
