@@ -5,13 +5,13 @@ import (
 	"bytes"
 	"compress/flate"
 	"flag"
-	"fmt"
 	"hash/crc32"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strconv"
 	"testing"
 	"time"
 
@@ -87,10 +87,16 @@ func bigSheet(n int, cols ...string) []byte {
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	var num []byte
 	for r := 1; r <= n; r++ {
-		fmt.Fprintf(&b, `<row r="%d">`, r)
+		num = strconv.AppendInt(num[:0], int64(r), 10)
+		b.WriteString(`<row r="`)
+		b.Write(num)
+		b.WriteString(`">`)
 		for _, c := range cols {
-			fmt.Fprintf(&b, `<c r="%s%d"><v>1</v></c>`, c, r)
+			b.WriteString(`<c r="` + c)
+			b.Write(num)
+			b.WriteString(`"><v>1</v></c>`)
 		}
 		b.WriteString(`</row>`)
 	}
@@ -233,7 +239,11 @@ func TestReadFileUnusable(t *testing.T) {
 			// copies of the file, whatever the file declares or holds.
 			alloc := after.TotalAlloc - before.TotalAlloc
 			t.Logf("%d KB file: %v, %d MB allocated", len(data)>>10, d.Round(time.Millisecond), alloc>>20)
-			if d > 3*time.Second {
+			limit := 3 * time.Second // typically under 0.1 s
+			if raceEnabled {
+				limit = 20 * time.Second
+			}
+			if d > limit {
 				t.Errorf("took %v", d)
 			}
 			if alloc > 3*DefaultUnzipSizeLimit {
@@ -305,7 +315,7 @@ func TestReadFileFlippedBytes(t *testing.T) {
 		}
 		return b
 	})
-	step := 3 // every byte with -flipall
+	step := 13 // every byte with -flipall
 	if *flipAll {
 		step = 1
 	}
@@ -340,7 +350,7 @@ func TestReadFileFlippedBytes(t *testing.T) {
 	}
 }
 
-var flipAll = flag.Bool("flipall", false, "TestReadFileFlippedBytes: flip every byte, not every third")
+var flipAll = flag.Bool("flipall", false, "TestReadFileFlippedBytes: flip every byte, not every 13th")
 
 func contextAt(b []byte, i int) string {
 	lo, hi := max(0, i-20), min(len(b), i+20)
@@ -362,7 +372,7 @@ func TestReadFileCutEverywhere(t *testing.T) {
 	})
 	dir := t.TempDir()
 	end := bytes.LastIndex(raw, []byte("</worksheet>"))
-	for i := 0; i < end; i += 13 {
+	for i := 0; i < end; i += 29 {
 		data := rezip(t, good, func(name string, b []byte) []byte {
 			if name == part {
 				return b[:i]
