@@ -172,7 +172,7 @@ func ScoreResponse(inst *questionnaire.Instrument, r *questionnaire.Response, u 
 	incomplete := applyGroups(inst, s.Items)
 
 	// Steps 3–6.
-	s.Indicators, s.SAQ = indicatorScores(inst, earnedOf(s.Items))
+	s.Indicators, s.SAQ = indicatorScores(inst, s.Items)
 	s.Final = finalScore(inst, s.SAQ, s.Stages)
 	s.Rounded = Round(s.Final)
 	s.Band = Qualify(inst, s.Rounded)
@@ -197,7 +197,7 @@ func NotSubmittedScore(inst *questionnaire.Instrument, u questionnaire.Unit) Sco
 		it := &inst.Items[i]
 		s.Items[i] = ItemScore{Item: it, Earned: new(big.Rat), Max: it.MaxPoints.Rat(), Reason: ReasonMissing}
 	}
-	s.Indicators, _ = indicatorScores(inst, earnedOf(s.Items))
+	s.Indicators, _ = indicatorScores(inst, s.Items)
 	s.SAQ = new(big.Rat)
 	s.Final = new(big.Rat)
 	s.Rounded = 0
@@ -381,29 +381,21 @@ func applyGroups(inst *questionnaire.Instrument, items []ItemScore) map[int][]in
 	return incomplete
 }
 
-func earnedOf(items []ItemScore) []*big.Rat {
-	e := make([]*big.Rat, len(items))
-	for i := range items {
-		e[i] = items[i].Earned
-	}
-	return e
-}
-
-// indicatorScores is steps 3 and 4 for the given item points (by item index).
-func indicatorScores(inst *questionnaire.Instrument, earned []*big.Rat) ([]IndicatorScore, *big.Rat) {
+// indicatorScores is steps 3 and 4 for the item points (items in instrument order).
+func indicatorScores(inst *questionnaire.Instrument, items []ItemScore) ([]IndicatorScore, *big.Rat) {
 	out := make([]IndicatorScore, len(inst.Indicators))
 	pos := map[string]int{}
 	for k := range inst.Indicators {
 		out[k] = IndicatorScore{Indicator: &inst.Indicators[k], Earned: new(big.Rat), Max: new(big.Rat), Score: new(big.Rat)}
 		pos[inst.Indicators[k].Code] = k
 	}
-	for i, it := range inst.Items {
-		k, ok := pos[it.Indicator]
+	for _, is := range items {
+		k, ok := pos[is.Item.Indicator]
 		if !ok {
 			continue // validation rejects an item of an unknown indicator
 		}
-		out[k].Earned.Add(out[k].Earned, earned[i])
-		out[k].Max.Add(out[k].Max, it.MaxPoints.Rat())
+		out[k].Earned.Add(out[k].Earned, is.Earned)
+		out[k].Max.Add(out[k].Max, is.Max)
 	}
 	saq := new(big.Rat)
 	for k := range out {
