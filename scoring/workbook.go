@@ -885,6 +885,9 @@ func (b *book) qualificationGrid() []gridRow {
 	return rows
 }
 
+// chartTextColor is the colour of the chart's axis labels.
+const chartTextColor = "404040"
+
 // addSummaryChart draws the qualification table (header on headRow, data
 // rows first…last) as a clustered column chart, one series per category,
 // anchored at row at.
@@ -906,8 +909,11 @@ func (b *book) addSummaryChart(headRow, first, last, at int) error {
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		Dimension: excelize.ChartDimension{Width: 720, Height: 340},
 		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
-		YAxis:     excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
-		Format:    excelize.GraphicOptions{AltText: "Grafik jumlah badan publik per kualifikasi dan kategori"},
+		// excelize draws axis labels in the gridline grey (tx1 at 15 %),
+		// barely legible on paper: give them a dark grey.
+		XAxis:  excelize.ChartAxis{Font: excelize.Font{Color: chartTextColor}},
+		YAxis:  excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}, Font: excelize.Font{Color: chartTextColor}},
+		Format: excelize.GraphicOptions{AltText: "Grafik jumlah badan publik per kualifikasi dan kategori"},
 	})
 }
 

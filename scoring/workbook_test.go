@@ -390,6 +390,10 @@ func TestWorkbookStructure(t *testing.T) {
 		!strings.Contains(chart, "&#39;Ringkasan&#39;!$A$22:$A$27") {
 		t.Errorf("Ringkasan chart missing or wrong: %.300s", chart)
 	}
+	// Both axes label in dark grey, not excelize's default gridline grey.
+	if n := strings.Count(chart, `<a:srgbClr val="404040">`); n != 2 {
+		t.Errorf("Ringkasan chart: %d axes with dark labels, want 2", n)
+	}
 	wantSheets := []string{"Ringkasan", "Peringkat", "Peringkat OPD", "Peringkat Kecamatan", "Indikator", "Jawaban", "Temuan", "Rekomendasi"}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(wantSheets, "|") {
 		t.Fatalf("sheets = %q, want %q", got, wantSheets)
