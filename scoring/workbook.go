@@ -99,9 +99,10 @@ type book struct {
 	bandIndex  map[string]int        // band label → index in bands
 	laterStage []questionnaire.Stage // stages after the SAQ, in instrument order
 	saqName    string
-	categories []string       // instrument order, then any others by name
-	overallPos map[*Score]int // overall rank
-	catPos     map[*Score]int // rank within the category
+	categories []string          // instrument order, then any others by name
+	catName    map[string]string // category as written on a Unit → its name in the rankings
+	overallPos map[*Score]int    // overall rank
+	catPos     map[*Score]int    // rank within the category
 	errorFiles map[string]bool
 	indName    map[string]string              // indicator code → name
 	question   map[*questionnaire.Item]string // shortened question per item
@@ -154,6 +155,7 @@ func newBook(f *excelize.File, rep *Report) (*book, error) {
 			b.errorFiles[fd.File] = true
 		}
 	}
+	b.catName = b.categoryNames()
 	b.categories = b.collectCategories()
 	var err error
 	b.st, err = newStyles(f, len(b.bands))
@@ -194,9 +196,34 @@ func (b *book) collectCategories() []string {
 	return append(out, rest...)
 }
 
-// category is the instrument's spelling of a body's category, as Rank uses it.
+// category is the name of a body's category as Rank uses it.
 func (b *book) category(s *Score) string {
-	return canonicalCategory(b.inst.Categories, s.Unit.Category)
+	return b.catName[s.Unit.Category]
+}
+
+// categoryNames names every category spelling of the report the way Rank
+// does, taking the rankings' names as known so that the two always agree.
+func (b *book) categoryNames() map[string]string {
+	known := append([]string(nil), b.inst.Categories...)
+	for _, c := range b.rep.Ranking.Categories {
+		known = append(known, c.Category)
+	}
+	var spellings []string
+	for i := range b.rep.Scores {
+		spellings = append(spellings, b.rep.Scores[i].Unit.Category)
+	}
+	for _, c := range b.rep.Ranking.Categories {
+		for _, e := range c.Entries {
+			spellings = append(spellings, e.Score.Unit.Category)
+		}
+	}
+	for _, e := range b.rep.Ranking.Overall {
+		spellings = append(spellings, e.Score.Unit.Category)
+	}
+	for _, s := range b.rep.Ranking.Unranked {
+		spellings = append(spellings, s.Unit.Category)
+	}
+	return categoryNames(known, spellings)
 }
 
 // ---------------------------------------------------------------- styles
@@ -1011,7 +1038,7 @@ func (b *book) rankingRow(s *Score, ncols int) []any {
 	}
 	row = append(row, rank(b.overallPos), rank(b.catPos),
 		excelize.Cell{StyleID: b.st.wrap, Value: s.Unit.Name},
-		excelize.Cell{StyleID: b.st.text, Value: s.Unit.Category})
+		excelize.Cell{StyleID: b.st.text, Value: b.category(s)})
 	ranked := b.isRanked(s)
 	if ranked {
 		row = append(row, num(s.Rounded.Float64(), b.st.scoreBold), num(figureValue(s.SAQ), b.st.score))
@@ -1077,7 +1104,7 @@ func (b *book) writeIndicators() error {
 		s := e.Score
 		row := make([]any, len(cols))
 		row[0] = excelize.Cell{StyleID: b.st.wrap, Value: s.Unit.Name}
-		row[1] = excelize.Cell{StyleID: b.st.text, Value: s.Unit.Category}
+		row[1] = excelize.Cell{StyleID: b.st.text, Value: b.category(s)}
 		for _, is := range s.Indicators {
 			if is.Indicator == nil {
 				continue

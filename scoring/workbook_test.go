@@ -745,3 +745,26 @@ func TestWorkbookOddCategory(t *testing.T) {
 		t.Errorf("Ringkasan!D21 = %q, want the category %q", v, odd)
 	}
 }
+
+// A body whose category is spelt differently from the instrument's is shown,
+// counted and listed under the instrument's spelling.
+func TestWorkbookCategorySpelling(t *testing.T) {
+	rep := wbReport(t)
+	rep.Scores[4].Unit.Category = " kecamatan" // Kecamatan Sakra, overall row 6
+	f := openWorkbook(t, writeTestWorkbook(t, rep))
+	want := []string{"Ringkasan", "Peringkat", "Peringkat OPD", "Peringkat Kecamatan", "Indikator", "Jawaban", "Temuan", "Rekomendasi"}
+	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sheets = %q, want %q", got, want)
+	}
+	for _, c := range []struct{ sheet, cell, want string }{
+		{"Peringkat", "C6", "Kecamatan Sakra"},
+		{"Peringkat", "D6", "Kecamatan"},
+		{"Peringkat Kecamatan", "D3", "Kecamatan"},
+		{"Indikator", "B6", "Kecamatan"},
+		{"Ringkasan", "E21", "Jumlah"}, // no third category column
+	} {
+		if got, _ := f.GetCellValue(c.sheet, c.cell); got != c.want {
+			t.Errorf("%s!%s = %q, want %q", c.sheet, c.cell, got, c.want)
+		}
+	}
+}
