@@ -92,17 +92,6 @@ func topBand(inst *questionnaire.Instrument) *questionnaire.Band {
 	return top
 }
 
-// lowestBand is the band with the smallest Min.
-func lowestBand(inst *questionnaire.Instrument) *questionnaire.Band {
-	var low *questionnaire.Band
-	for i := range inst.Bands {
-		if low == nil || inst.Bands[i].Min.Cmp(low.Min) < 0 {
-			low = &inst.Bands[i]
-		}
-	}
-	return low
-}
-
 // ScoreResponse scores one Response. stages holds the later-stage scores
 // (0–100) of this body by stage id; a stage absent from it (or nil) was not
 // held for the body. Stage scores are not clamped: the caller validates their
@@ -187,25 +176,14 @@ func ScoreResponse(inst *questionnaire.Instrument, r *questionnaire.Response, u 
 }
 
 // NotSubmittedScore is the Score of a roster body that sent no sheet: Status
-// NotSubmitted, every item 0 with ReasonMissing, SAQ = Final = 0, the lowest
-// band, File "" and no Fixes (the fix is to send the sheet). NextBand and
-// NextBandGain are filled as for any score.
+// NotSubmitted, scored as an empty sheet (every item 0 with ReasonMissing,
+// SAQ = Final = 0, the band of 0,00, no later stage), File "" and no Fixes
+// (the fix is to send the sheet). NextBand and NextBandGain are filled as for
+// any score.
 func NotSubmittedScore(inst *questionnaire.Instrument, u questionnaire.Unit) Score {
-	s := Score{Unit: u, Status: NotSubmitted, Stages: map[string]*big.Rat{}}
-	s.Items = make([]ItemScore, len(inst.Items))
-	for i := range inst.Items {
-		it := &inst.Items[i]
-		s.Items[i] = ItemScore{Item: it, Earned: new(big.Rat), Max: it.MaxPoints.Rat(), Reason: ReasonMissing}
-	}
-	s.Indicators, _ = indicatorScores(inst, s.Items)
-	s.SAQ = new(big.Rat)
-	s.Final = new(big.Rat)
-	s.Rounded = 0
-	s.Band = lowestBand(inst)
-	s.NextBand = NextBand(inst, s.Band)
-	if s.NextBand != nil {
-		s.NextBandGain = GainToReach(s.Final, s.NextBand.Min.Rat())
-	}
+	s := ScoreResponse(inst, nil, u, nil)
+	s.Status = NotSubmitted
+	s.Fixes = nil
 	return s
 }
 
@@ -409,34 +387,32 @@ func indicatorScores(inst *questionnaire.Instrument, items []ItemScore) ([]Indic
 }
 
 // finalScore is step 5. held holds the later stages held for the body.
-// Should an instrument have no stages, or no held stage weigh anything, the
-// final score is the SAQ score.
+// Final = Σ Weight × StageScore ÷ Σ Weight over the stages counted: the
+// stages held (rule saq_saja), or every stage with a missing one as 0 (rule
+// nol, where Σ Weight is 100). Should an instrument have no stages, or the
+// stages counted weigh nothing, the final score is the SAQ score.
 func finalScore(inst *questionnaire.Instrument, saq *big.Rat, held map[string]*big.Rat) *big.Rat {
 	sum := new(big.Rat)     // Σ Weight × StageScore over the stages counted
 	weights := new(big.Rat) // Σ Weight over the stages counted
-	missing := false
 	for _, st := range inst.Stages {
 		w := st.Weight.Rat()
-		var v *big.Rat
-		if st.ID == questionnaire.SAQStage {
-			v = saq
-		} else if h, ok := held[st.ID]; ok {
-			v = h
-		} else {
-			missing = true
-			if inst.MissingStage == questionnaire.MissingStageZero {
-				weights.Add(weights, w) // counts as 0
+		v := saq
+		if st.ID != questionnaire.SAQStage {
+			h, ok := held[st.ID]
+			switch {
+			case ok:
+				v = h
+			case inst.MissingStage == questionnaire.MissingStageZero:
+				v = new(big.Rat) // counts as 0 with its weight
+			default:
+				continue // not counted: the held stages' weights are renormalised
 			}
-			continue
 		}
 		sum.Add(sum, new(big.Rat).Mul(w, v))
 		weights.Add(weights, w)
 	}
-	if len(inst.Stages) == 0 || weights.Sign() == 0 {
+	if weights.Sign() == 0 {
 		return new(big.Rat).Set(saq)
 	}
-	if missing && inst.MissingStage != questionnaire.MissingStageZero {
-		return sum.Quo(sum, weights) // renormalised over the held stages
-	}
-	return sum.Quo(sum, ratHundred)
+	return sum.Quo(sum, weights)
 }
