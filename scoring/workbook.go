@@ -424,6 +424,100 @@ func reasonAdvice(r Reason) string {
 	return string(r)
 }
 
+// fixAdvice says what to do about a fix, in the terms of its item: the answer
+// to pick, the level or count to reach, and evidence where it is required.
+// It falls back to reasonAdvice when the item says nothing more.
+func fixAdvice(fx Fix) string {
+	it := fx.Item
+	if it == nil {
+		return reasonAdvice(fx.Reason)
+	}
+	evidence := ""
+	if it.EvidenceRequired {
+		evidence = " dengan tautan bukti"
+	}
+	switch it.Kind {
+	case questionnaire.KindYesNo:
+		switch fx.Reason {
+		case ReasonAnsweredNo:
+			return "Dijawab Tidak: penuhi syaratnya, lalu jawab Ya" + evidence
+		case ReasonUnanswered:
+			return "Belum dijawab atau jawaban tidak sah: pilih Ya atau Tidak dari daftar"
+		}
+	case questionnaire.KindLevel:
+		top := topLevel(it)
+		switch {
+		case fx.Reason == ReasonUnanswered:
+			return "Belum dijawab atau jawaban tidak sah: pilih tingkat dari daftar"
+		case top == nil:
+		case fx.Reason == ReasonAnsweredNo:
+			return "Di tingkat terendah: tingkatkan sampai \"" + top.Label + "\"" + strings.Replace(evidence, " ", ", ", 1)
+		case fx.Reason == ReasonPartial:
+			return "Baru sebagian: tingkatkan sampai \"" + top.Label + "\""
+		}
+	case questionnaire.KindCount:
+		first, full := countTargets(it)
+		switch {
+		case fx.Reason == ReasonUnanswered:
+			return "Belum dijawab atau bukan angka: tulis jumlahnya sebagai bilangan bulat"
+		case full < 0:
+		case fx.Reason == ReasonAnsweredNo:
+			return "Jumlahnya di bawah " + strconv.FormatInt(first, 10) + ": poin penuh mulai jumlah " + strconv.FormatInt(full, 10)
+		case fx.Reason == ReasonPartial:
+			return "Baru sebagian: poin penuh mulai jumlah " + strconv.FormatInt(full, 10)
+		}
+	}
+	return reasonAdvice(fx.Reason)
+}
+
+// topLevel is the level worth the largest fraction (the first of them), or nil.
+func topLevel(it *questionnaire.Item) *questionnaire.Level {
+	var top *questionnaire.Level
+	for i := range it.Levels {
+		if top == nil || it.Levels[i].Fraction.Cmp(top.Fraction) > 0 {
+			top = &it.Levels[i]
+		}
+	}
+	return top
+}
+
+// countTargets returns the smallest count that earns points and the smallest
+// that earns the item's maximum (when no tier reaches the maximum, the
+// smallest that earns the most points); both are −1 when no tier earns points.
+func countTargets(it *questionnaire.Item) (first, full int64) {
+	first, full = -1, -1
+	var most *questionnaire.Tier // most points (capped at the maximum), then smallest Min
+	for i := range it.Tiers {
+		t := &it.Tiers[i]
+		if t.Points.Sign() <= 0 {
+			continue
+		}
+		if first < 0 || t.Min < first {
+			first = t.Min
+		}
+		if most == nil {
+			most = t
+			continue
+		}
+		p, m := capped(t.Points, it.MaxPoints), capped(most.Points, it.MaxPoints)
+		if c := p.Cmp(m); c > 0 || (c == 0 && t.Min < most.Min) {
+			most = t
+		}
+	}
+	if most != nil {
+		full = most.Min
+	}
+	return first, full
+}
+
+// capped is min(d, max) as a Decimal (tier points above the maximum earn the maximum).
+func capped(d, max questionnaire.Decimal) questionnaire.Decimal {
+	if d.Cmp(max) > 0 {
+		return max
+	}
+	return d
+}
+
 // bandRange describes a band's scores: "≥ 80 dan < 90", or "≥ 90" for the top band.
 func bandRange(band *questionnaire.Band, top bool) string {
 	if top {
@@ -1277,16 +1371,17 @@ func (b *book) writeAdvice() error {
 			if fx.Item != nil {
 				code, question = fx.Item.Code, shorten(fx.Item.Question, 200)
 			}
+			advice := fixAdvice(fx)
 			row := []any{
 				excelize.Cell{StyleID: b.st.wrap, Value: s.Unit.Name},
 				excelize.Cell{StyleID: b.st.score, Value: s.Rounded.Float64()},
 				excelize.Cell{StyleID: b.st.text, Value: label},
 				excelize.Cell{StyleID: b.st.text, Value: code},
 				excelize.Cell{StyleID: b.st.wrap, Value: question},
-				excelize.Cell{StyleID: b.st.wrap, Value: reasonAdvice(fx.Reason)},
+				excelize.Cell{StyleID: b.st.wrap, Value: advice},
 				excelize.Cell{StyleID: b.st.score, Value: figureValue(fx.Gain)},
 			}
-			h := rowHeight([]float64{cols[0].width, cols[4].width, cols[5].width}, []string{s.Unit.Name, question, reasonAdvice(fx.Reason)})
+			h := rowHeight([]float64{cols[0].width, cols[4].width, cols[5].width}, []string{s.Unit.Name, question, advice})
 			if err := sw.SetRow(cell(1, r), row, rowOpts(h)...); err != nil {
 				return err
 			}

@@ -768,3 +768,41 @@ func TestWorkbookCategorySpelling(t *testing.T) {
 		}
 	}
 }
+
+// TestFixAdvice: the Rekomendasi advice fits the item's answer kind, names
+// the level or count to reach, and asks for evidence only where required.
+func TestFixAdvice(t *testing.T) {
+	yn := yesNo("1.1", "2", true)
+	ynFree := yesNo("1.2", "2", false)
+	lv := level("1.3", "4", true)
+	cnt := count("1.4", "4", false) // tiers ≥1 → 1, ≥5 → 2, ≥10 → 4
+	noTiers := count("1.5", "4", false)
+	noTiers.Tiers = nil
+	// Unsorted tiers, one above the maximum: 4 points (the maximum) from 8 on.
+	odd := count("1.6", "4", false)
+	odd.Tiers = []questionnaire.Tier{{Min: 20, Points: dec("9")}, {Min: 0, Points: dec("0")}, {Min: 8, Points: dec("4")}, {Min: 3, Points: dec("1")}}
+	tests := []struct {
+		item   questionnaire.Item
+		reason Reason
+		want   string
+	}{
+		{yn, ReasonAnsweredNo, "Dijawab Tidak: penuhi syaratnya, lalu jawab Ya dengan tautan bukti"},
+		{ynFree, ReasonAnsweredNo, "Dijawab Tidak: penuhi syaratnya, lalu jawab Ya"},
+		{yn, ReasonUnanswered, "Belum dijawab atau jawaban tidak sah: pilih Ya atau Tidak dari daftar"},
+		{lv, ReasonAnsweredNo, "Di tingkat terendah: tingkatkan sampai \"Penuh\", dengan tautan bukti"},
+		{lv, ReasonPartial, "Baru sebagian: tingkatkan sampai \"Penuh\""},
+		{lv, ReasonUnanswered, "Belum dijawab atau jawaban tidak sah: pilih tingkat dari daftar"},
+		{cnt, ReasonAnsweredNo, "Jumlahnya di bawah 1: poin penuh mulai jumlah 10"},
+		{cnt, ReasonPartial, "Baru sebagian: poin penuh mulai jumlah 10"},
+		{cnt, ReasonUnanswered, "Belum dijawab atau bukan angka: tulis jumlahnya sebagai bilangan bulat"},
+		{noTiers, ReasonPartial, "Baru sebagian: tingkatkan ke tingkat tertinggi"},
+		{odd, ReasonAnsweredNo, "Jumlahnya di bawah 3: poin penuh mulai jumlah 8"},
+		{yn, ReasonNoEvidence, "Tanpa bukti: isi tautan bukti (data dukung)"},
+		{cnt, ReasonMissing, "Butir tidak ada di lembar: pakai templat terbaru dan isi butir ini"},
+	}
+	for _, tt := range tests {
+		if got := fixAdvice(Fix{Item: &tt.item, Reason: tt.reason}); got != tt.want {
+			t.Errorf("fixAdvice(%s %s, %s) = %q, want %q", tt.item.Kind, tt.item.Code, tt.reason, got, tt.want)
+		}
+	}
+}
