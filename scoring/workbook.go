@@ -1042,7 +1042,7 @@ func (b *book) addSummaryChart(headRow, first, last, at int) error {
 
 func (b *book) rankingColumns() []column {
 	cols := []column{
-		{"Peringkat", 10}, {"Peringkat dalam Kategori", 13}, {"Badan Publik", 42}, {"Kategori", 14},
+		{"Peringkat Umum", 10}, {"Peringkat dalam Kategori", 13}, {"Badan Publik", 42}, {"Kategori", 14},
 		{"Nilai Akhir", 10}, {"Nilai " + b.saqName, 10},
 	}
 	for _, s := range b.laterStage {
@@ -1184,7 +1184,7 @@ func (b *book) writeIndicators() error {
 	colOf := map[string]int{}
 	for _, ind := range b.inst.Indicators {
 		colOf[ind.Code] = len(cols)
-		cols = append(cols, column{ind.Code + ". " + ind.Name + " (" + decimalText(ind.Weight) + ")", 16})
+		cols = append(cols, column{ind.Code + ". " + ind.Name + " (bobot " + decimalText(ind.Weight) + ")", 16})
 	}
 	cols = append(cols, column{"Nilai " + b.saqName, 12})
 	uniqueHeaders(cols)
@@ -1317,7 +1317,7 @@ func (b *book) writeFindings() error {
 func (b *book) writeAdvice() error {
 	cols := []column{
 		{"Badan Publik", 30}, {"Nilai Akhir", 10}, {"Kualifikasi", 18}, {"Kode", 9},
-		{"Pertanyaan", 50}, {"Alasan", 40}, {"Tambahan nilai", 11},
+		{"Pertanyaan", 50}, {"Alasan dan Saran", 40}, {"Tambahan Nilai Akhir", 11},
 	}
 	lastRow := 1
 	for _, e := range b.rep.Ranking.Overall {

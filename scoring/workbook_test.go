@@ -806,3 +806,21 @@ func TestFixAdvice(t *testing.T) {
 		}
 	}
 }
+
+// Headers say what a column holds without the reader guessing: which rank,
+// that an indicator's number is its weight, that gains are in the final score.
+func TestWorkbookHeaders(t *testing.T) {
+	f := openWorkbook(t, writeTestWorkbook(t, wbReport(t)))
+	for _, c := range []struct{ sheet, cell, want string }{
+		{"Peringkat", "A1", "Peringkat Umum"},
+		{"Peringkat", "B1", "Peringkat dalam Kategori"},
+		{"Peringkat OPD", "A1", "Peringkat Umum"},
+		{"Indikator", "C1", "1. Jenis Informasi (bobot 50)"},
+		{"Rekomendasi", "F1", "Alasan dan Saran"},
+		{"Rekomendasi", "G1", "Tambahan Nilai Akhir"},
+	} {
+		if got, _ := f.GetCellValue(c.sheet, c.cell); got != c.want {
+			t.Errorf("%s!%s = %q, want %q", c.sheet, c.cell, got, c.want)
+		}
+	}
+}
