@@ -100,7 +100,7 @@ func TestReadStageScoresXLSX(t *testing.T) {
 	f := excelize.NewFile()
 	sh := f.GetSheetName(0)
 	f.SetSheetRow(sh, "A1", &[]any{"No", "Nama Badan Publik", "Nilai Presentasi"})
-	f.SetSheetRow(sh, "A2", &[]any{1, "Dinas Pertanian", 85.55}) // a float: read back as "85.55"
+	f.SetSheetRow(sh, "A2", &[]any{1, "Dinas Pertanian", 85.55})  // a float: read back as "85.55"
 	f.SetSheetRow(sh, "A3", &[]any{2, "Kecamatan Sakra", "90,5"}) // text with a decimal comma
 	f.SetSheetRow(sh, "A4", &[]any{3, "Dinas Sosial", 120})
 	f.SetSheetRow(sh, "A5", &[]any{4, "Dinas Kesehatan", 77})
