@@ -30,7 +30,7 @@ func TestMain(m *testing.M) {
 // TestScripts runs the end-to-end scenarios in testdata/script.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir:  "testdata/script",
+		Dir: "testdata/script",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"fillsheet": cmdFillSheet,
 			"exitcode":  cmdExitCode,
