@@ -109,6 +109,7 @@ func localize(root *cobra.Command) {
 		switch c.Name() {
 		case "help":
 			if c.Parent() == root {
+				c.Use = "help [perintah]"
 				c.Short = "Bantuan tentang perintah apa pun"
 				c.Long = "Menampilkan bantuan untuk perintah apa pun, misalnya: monev help score."
 			}
