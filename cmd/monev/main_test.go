@@ -76,7 +76,8 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 // answer (Ya, the top level, the top tier's count) and the rest with their
 // worst (Tidak, the lowest level, 0); default 100. Evidence links are filled
 // for every item unless -noevidence. CODE=ANSWER then overrides single
-// answers as typed (CODE= leaves it blank). -unit and -category overwrite the
+// answers as typed (CODE= leaves it blank); @N=ANSWER overrides the N-th item
+// in sheet order. -unit and -category overwrite the
 // Identitas sheet.
 func cmdFillSheet(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
@@ -112,25 +113,27 @@ func cmdFillSheet(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	defer f.Close()
 
-	// Identitas: labels in column A, values in column B.
-	if *unit != "\x00" || *category != "\x00" {
-		rows, err := f.GetRows(questionnaire.SheetIdentity)
-		ts.Check(err)
-		for i, r := range rows {
-			if len(r) == 0 {
-				continue
-			}
-			cell := fmt.Sprintf("B%d", i+1)
-			switch strings.TrimSpace(r[0]) {
-			case questionnaire.LabelUnit:
-				if *unit != "\x00" {
-					ts.Check(f.SetCellStr(questionnaire.SheetIdentity, cell, *unit))
-				}
-			case questionnaire.LabelCategory:
-				if *category != "\x00" {
-					ts.Check(f.SetCellStr(questionnaire.SheetIdentity, cell, *category))
-				}
-			}
+	// Identitas: labels in column A, values in column B. The operator's
+	// details are always filled, as an operator would.
+	identity := map[string]string{
+		questionnaire.LabelOperator: "Baiq Nurul Aini",
+		questionnaire.LabelContact:  "0812-3456-7890",
+		questionnaire.LabelDate:     "2026-03-02",
+	}
+	if *unit != "\x00" {
+		identity[questionnaire.LabelUnit] = *unit
+	}
+	if *category != "\x00" {
+		identity[questionnaire.LabelCategory] = *category
+	}
+	idRows, err := f.GetRows(questionnaire.SheetIdentity)
+	ts.Check(err)
+	for i, r := range idRows {
+		if len(r) == 0 {
+			continue
+		}
+		if v, ok := identity[strings.TrimSpace(r[0])]; ok {
+			ts.Check(f.SetCellStr(questionnaire.SheetIdentity, fmt.Sprintf("B%d", i+1), v))
 		}
 	}
 
@@ -170,9 +173,11 @@ func cmdFillSheet(ts *testscript.TestScript, neg bool, args []string) {
 		code := strings.TrimSpace(rows[i][codeCol])
 		it := inst.Item(code)
 		ans := answerFor(it, k*100 < *pct*n)
-		if o, ok := overrides[code]; ok {
-			ans = o
-			delete(overrides, code)
+		for _, key := range []string{code, fmt.Sprintf("@%d", k+1)} {
+			if o, ok := overrides[key]; ok {
+				ans = o
+				delete(overrides, key)
+			}
 		}
 		ansCell, _ := excelize.CoordinatesToCellName(ansCol+1, i+1)
 		ts.Check(f.SetCellStr(questionnaire.SheetQuestions, ansCell, ans))
