@@ -168,24 +168,22 @@ func TestScoreFilesRosterMatching(t *testing.T) {
 	for _, s := range rep.Scores {
 		got = append(got, row{s.Unit.Name, s.Unit.Category, filepath.Base(s.File), s.Status})
 	}
-	// Sorted by normalised name. Scored statuses come from ScoreResponse, so
-	// only the not-submitted body is checked for its status below.
+	// Sorted by normalised name.
 	wantNames := []row{
-		{"5", "OPD", "5.xlsx", 0},
-		{"Dinas Kominfo", "OPD", "3.xlsx", 0},
-		{"Dinas Pertanan", "OPD", "4.xlsx", 0},
-		{"Dinas Pertanian", "OPD", ".", 0}, // on the roster; its sheet misspells the name
-		{"Kecamatan Sakra Barat", "Kecamatan", "2.xlsx", 0},
-		{"Kecamatan Sakra Timur", "Kecamatan", "1.xlsx", 0},
-		{"Kecamatan Sembalun", "Kecamatan", ".", 0},
+		{"5", "OPD", "5.xlsx", Scored},
+		{"Dinas Kominfo", "OPD", "3.xlsx", Scored},
+		{"Dinas Pertanan", "OPD", "4.xlsx", Scored},
+		{"Dinas Pertanian", "OPD", ".", NotSubmitted}, // on the roster; its sheet misspells the name
+		{"Kecamatan Sakra Barat", "Kecamatan", "2.xlsx", Scored},
+		{"Kecamatan Sakra Timur", "Kecamatan", "1.xlsx", Scored},
+		{"Kecamatan Sembalun", "Kecamatan", ".", NotSubmitted},
 	}
 	if len(got) != len(wantNames) {
 		t.Fatalf("scores = %+v, want %d bodies", got, len(wantNames))
 	}
 	for i := range got {
-		g, w := got[i], wantNames[i]
-		if g.name != w.name || g.cat != w.cat || g.file != w.file {
-			t.Errorf("score %d = %+v, want %+v", i, g, w)
+		if got[i] != wantNames[i] {
+			t.Errorf("score %d = %+v, want %+v", i, got[i], wantNames[i])
 		}
 	}
 
@@ -337,6 +335,7 @@ func TestScoreFilesDeterministic(t *testing.T) {
 	run := func(fs []string, workers int) *Report {
 		var calls []int
 		rep := ScoreFiles(context.Background(), inst, fs, BatchOptions{Workers: workers, Roster: roster,
+			Stages: map[string]map[string]*big.Rat{"presentasi": {"Dinas A": big.NewRat(80, 1), "Dinas Q": big.NewRat(1, 1)}},
 			Progress: func(done, total int) { calls = append(calls, done*1000+total) }})
 		if len(calls) != len(fs) || calls[len(calls)-1] != len(fs)*1000+len(fs) {
 			t.Errorf("progress calls = %v, want 1..%d of %d", calls, len(fs), len(fs))
@@ -345,7 +344,7 @@ func TestScoreFilesDeterministic(t *testing.T) {
 		return rep
 	}
 	base := run(files, 1)
-	if len(base.Scores) == 0 || len(base.Findings) == 0 {
+	if len(base.Scores) == 0 || len(base.Findings) == 0 || len(base.Ranking.Overall) == 0 {
 		t.Fatal("empty report")
 	}
 	rng := rand.New(rand.NewSource(7))
