@@ -335,7 +335,7 @@ func TestScoreFilesDeterministic(t *testing.T) {
 	run := func(fs []string, workers int) *Report {
 		var calls []int
 		rep := ScoreFiles(context.Background(), inst, fs, BatchOptions{Workers: workers, Roster: roster,
-			Stages: map[string]map[string]*big.Rat{"presentasi": {"Dinas A": big.NewRat(80, 1), "Dinas Q": big.NewRat(1, 1)}},
+			Stages:   map[string]map[string]*big.Rat{"presentasi": {"Dinas A": big.NewRat(80, 1), "Dinas Q": big.NewRat(1, 1)}},
 			Progress: func(done, total int) { calls = append(calls, done*1000+total) }})
 		if len(calls) != len(fs) || calls[len(calls)-1] != len(fs)*1000+len(fs) {
 			t.Errorf("progress calls = %v, want 1..%d of %d", calls, len(fs), len(fs))
