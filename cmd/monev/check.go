@@ -48,7 +48,8 @@ Keluaran --json adalah satu objek JSON yang stabil:
   tanggal}, instrumen {id, versi, sidik_jari}, temuan [{berkas, lembar, sel,
   butir, kode, tingkat ("galat"|"peringatan"), pesan, perbaikan}], dan bila
   dapat dinilai: nilai_saq, kualifikasi, indikator [{kode, nama, bobot,
-  nilai}], perbaikan [{butir, pertanyaan, alasan, tambahan}],
+  nilai}], perbaikan [{butir, pertanyaan, alasan (kode tetap, misalnya
+  "tanpa-bukti"), tambahan}],
   kualifikasi_berikutnya, tambahan_ke_berikutnya.
   Setiap angka ditulis sebagai teks dengan titik desimal dan dua angka di
   belakang koma ("89.99", untuk program), dan sekali lagi dalam gaya

@@ -150,3 +150,27 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Errorf("file holds %q, want %q", b, "baru")
 	}
 }
+
+// Progress goes to stderr only when stderr is a terminal, and never to stdout.
+func TestScoreProgressOnTerminal(t *testing.T) {
+	dir := t.TempDir()
+	ios, _, errOut := testIO(false)
+	if code := run(context.Background(), []string{"template", "--unit", "Dinas Sosial", "--category", "OPD", "-o", filepath.Join(dir, "masuk")}, ios); code != exitOK {
+		t.Fatalf("template: exit %d: %s", code, errOut)
+	}
+	for _, terminal := range []bool{true, false} {
+		ios, out, errOut := testIO(terminal)
+		// A blank template has unanswered items (errors): exit 1, ranking written.
+		code := run(context.Background(), []string{"score", filepath.Join(dir, "masuk"), "-o", filepath.Join(dir, "p.xlsx")}, ios)
+		if code != exitFindings {
+			t.Errorf("terminal=%v: exit %d, want %d; stderr:\n%s", terminal, code, exitFindings, errOut)
+		}
+		shown := strings.Contains(errOut.String(), "\rMembaca kuesioner: 1/1\n")
+		if shown != terminal {
+			t.Errorf("terminal=%v: progress shown = %v; stderr:\n%q", terminal, shown, errOut)
+		}
+		if strings.Contains(out.String(), "Membaca") {
+			t.Errorf("progress leaked to stdout")
+		}
+	}
+}
