@@ -156,3 +156,36 @@ func checkScores(t *testing.T, got map[string]*big.Rat, want map[string]string) 
 		}
 	}
 }
+
+// FuzzReadStageScoresCSV: any CSV gives scores within 0–100 under non-empty
+// names, or an error; never a panic.
+func FuzzReadStageScoresCSV(f *testing.F) {
+	f.Add([]byte("nama,nilai\nDinas A,85.5\n"))
+	f.Add([]byte("\ufeffskor;badan publik\n90,25;Kec. B\n;\n101;C\n"))
+	f.Add([]byte("nama,nilai\n\"A,1\",\"7,5\"\n\"unterminated\n"))
+	dir := f.TempDir()
+	hundred := big.NewRat(100, 1)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := filepath.Join(dir, "f.csv")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		scores, fs, err := ReadStageScores(p)
+		if err != nil {
+			if scores != nil || fs != nil {
+				t.Errorf("error %v with results", err)
+			}
+			return
+		}
+		for name, v := range scores {
+			if NormalizeUnitName(name) == "" || v.Sign() < 0 || v.Cmp(hundred) > 0 {
+				t.Errorf("bad entry %q = %v", name, v)
+			}
+		}
+		for _, f := range fs {
+			if f.File != p || f.Code == "" || f.Message == "" {
+				t.Errorf("finding not located or not coded: %+v", f)
+			}
+		}
+	})
+}
