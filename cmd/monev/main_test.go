@@ -34,6 +34,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"fillsheet": cmdFillSheet,
 			"exitcode":  cmdExitCode,
+			"samecells": cmdSameCells,
 		},
 		// Scripts may set TZ etc.; keep the environment small and predictable.
 		Setup: func(env *testscript.Env) error {
@@ -63,6 +64,54 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}
+
+// cmdSameCells compares two workbooks cell by cell (values as text, every
+// sheet, in order), not byte by byte:
+//
+//	samecells A.xlsx B.xlsx
+func cmdSameCells(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: samecells A.xlsx B.xlsx")
+	}
+	dump := func(path string) []string {
+		f, err := excelize.OpenFile(ts.MkAbs(path))
+		ts.Check(err)
+		defer f.Close()
+		var lines []string
+		for _, sh := range f.GetSheetList() {
+			rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+			ts.Check(err)
+			for i, r := range rows {
+				lines = append(lines, fmt.Sprintf("%s!%d: %q", sh, i+1, r))
+			}
+		}
+		return lines
+	}
+	a, b := dump(args[0]), dump(args[1])
+	diff := ""
+	for i := 0; i < len(a) || i < len(b); i++ {
+		var la, lb string
+		if i < len(a) {
+			la = a[i]
+		}
+		if i < len(b) {
+			lb = b[i]
+		}
+		if la != lb {
+			diff = fmt.Sprintf("first difference:\n  %s: %s\n  %s: %s", args[0], la, args[1], lb)
+			break
+		}
+	}
+	if len(a) == 0 {
+		ts.Fatalf("%s has no cells", args[0])
+	}
+	switch {
+	case diff != "" && !neg:
+		ts.Fatalf("%s", diff)
+	case diff == "" && neg:
+		ts.Fatalf("%s and %s have the same cells", args[0], args[1])
 	}
 }
 

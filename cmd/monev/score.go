@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -59,7 +61,10 @@ bila berbeda keduanya dilaporkan sebagai galat dan tidak diperingkat.
 Ringkasan (jumlah per kualifikasi per kategori dan berkas yang bergalat)
 dicetak ke keluaran standar; kemajuan pembacaan ditampilkan di stderr bila
 stderr adalah terminal. Buku kerja ditulis utuh atau tidak sama sekali, dan
-tidak pernah menimpa salah satu berkas masukan.` +
+tidak pernah menimpa salah satu berkas masukan. Isinya tidak bergantung pada
+urutan berkas atau --workers; bila SOURCE_DATE_EPOCH diisi (detik sejak
+1970), waktu penilaian di buku kerja memakai nilai itu sehingga dua kali
+penilaian atas berkas yang sama menghasilkan isi yang sama persis.` +
 			exitCodeHelp("semua kuesioner dinilai tanpa galat dan peringkat ditulis",
 				"peringkat ditulis, tetapi sebagian berkas bergalat (didaftar di ringkasan dan lembar Temuan)",
 				"tidak ada yang ditulis: salah penggunaan, tidak ada kuesioner, instrumen/daftar/nilai tahap tidak sah, atau gagal menulis"),
@@ -163,6 +168,9 @@ func runScore(ctx context.Context, g *globalOptions, opts scoreOptions, args []s
 	if ctx.Err() != nil {
 		return fmt.Errorf("dibatalkan; peringkat tidak ditulis")
 	}
+	if t, ok := sourceDateEpoch(); ok {
+		rep.Generated = t
+	}
 	rep.Findings = append(rep.Findings, skipped...)
 	rep.Findings = append(rep.Findings, stageWarnings...)
 	scoring.SortFindings(rep.Findings)
@@ -176,6 +184,21 @@ func runScore(ctx context.Context, g *globalOptions, opts scoreOptions, args []s
 		return &findingsError{msg: fmt.Sprintf("%d berkas bergalat; lihat lembar Temuan di %s", errFiles, opts.output)}
 	}
 	return nil
+}
+
+// sourceDateEpoch reads SOURCE_DATE_EPOCH (the reproducible-builds
+// convention: seconds since 1970), which fixes the time written in the
+// workbook so that two runs give identical content.
+func sourceDateEpoch() (time.Time, bool) {
+	v := os.Getenv("SOURCE_DATE_EPOCH")
+	if v == "" {
+		return time.Time{}, false
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return time.Unix(n, 0).UTC(), true
 }
 
 func laterStages(inst *questionnaire.Instrument) string {
