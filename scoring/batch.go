@@ -31,6 +31,8 @@ const (
 	CodeUnknownUnit questionnaire.Code = "badan-tidak-dikenal"
 	// CodeUnnamedUnit: the Identitas sheet names no body; the file name is used.
 	CodeUnnamedUnit questionnaire.Code = "badan-tanpa-nama"
+	// CodeCategoryMismatch: the sheet's category differs from the roster's; the roster's is used.
+	CodeCategoryMismatch questionnaire.Code = "kategori-berbeda"
 	// CodeDuplicateUnit: two different sheets claim the same body; neither is ranked.
 	CodeDuplicateUnit questionnaire.Code = "badan-ganda"
 	// CodeDuplicateCopy: a byte-identical copy of another sheet; scored once.
@@ -426,6 +428,13 @@ func resolveUnit(inst *questionnaire.Instrument, roster *rosterIndex, r *fileRes
 		return questionnaire.Unit{Name: name, Category: category}, fs
 	}
 	if u := roster.match(name); u != nil {
+		if category != "" && category != u.Category {
+			fs = append(fs, questionnaire.Finding{
+				File: r.file, Sheet: questionnaire.SheetIdentity, Code: CodeCategoryMismatch, Severity: questionnaire.Warning,
+				Message: fmt.Sprintf("kategori di lembar Identitas (%s) berbeda dari daftar badan (%s); dipakai kategori dari daftar", category, u.Category),
+				Fix:     "samakan kategori di lembar Identitas dengan daftar badan",
+			})
+		}
 		return *u, fs
 	}
 	msg := fmt.Sprintf("badan publik %q tidak ada dalam daftar badan; dinilai dengan nama dan kategori dari lembar Identitas", name)

@@ -143,7 +143,7 @@ func TestScoreFilesRosterMatching(t *testing.T) {
 	useFakeReader(t)
 	dir := writeFiles(t, map[string]string{
 		"1.xlsx": "KEC. Sakra  Timur|kecamatan", // prefix and spaces tolerated
-		"2.xlsx": "Sakra Barat|Kecamatan",       // "Kecamatan" prefix missing: unique alt match
+		"2.xlsx": "Sakra Barat|OPD",             // "Kecamatan" prefix missing: unique alt match; category from the roster
 		"3.xlsx": "Dinas Kominfo|opd",           // not on the roster: typo of "Dinas Kominfo."? no: of "Dinas Komnfo"
 		"4.xlsx": "Dinas Pertanan|OPD",          // typo: did you mean "Dinas Pertanian"
 		"5.xlsx": "|OPD",                        // no name: file name used
@@ -201,7 +201,7 @@ func TestScoreFilesRosterMatching(t *testing.T) {
 	// then the batch's own findings on the Identitas sheet (sheet name order).
 	want := map[string][]string{
 		"1.xlsx": {"a", "b"},
-		"2.xlsx": {"a", "b"},
+		"2.xlsx": {"kategori-berbeda", "a", "b"},
 		"3.xlsx": {"badan-tidak-dikenal", "a", "b"},
 		"4.xlsx": {"badan-tidak-dikenal", "a", "b"},
 		"5.xlsx": {"badan-tanpa-nama", "badan-tidak-dikenal", "a", "b"},
