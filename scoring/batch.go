@@ -226,7 +226,7 @@ func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []str
 		claims[key] = append(claims[key], claim{res: r, unit: u})
 	}
 
-	stages, stageFindings := normalizeStages(inst, opt)
+	stages, stageFindings := normalizeStages(inst, roster, opt)
 	findings = append(findings, stageFindings...)
 
 	var scores []Score
@@ -615,8 +615,9 @@ type stageScore struct {
 	score *big.Rat
 }
 
-// normalizeStages keys the stage scores by normalised body name.
-func normalizeStages(inst *questionnaire.Instrument, opt BatchOptions) (map[string]map[string]stageScore, []questionnaire.Finding) {
+// normalizeStages keys the stage scores by normalised body name, the roster's
+// name when the roster knows the body (so "Sakra" finds "Kecamatan Sakra").
+func normalizeStages(inst *questionnaire.Instrument, roster *rosterIndex, opt BatchOptions) (map[string]map[string]stageScore, []questionnaire.Finding) {
 	var fs []questionnaire.Finding
 	out := map[string]map[string]stageScore{}
 	for _, id := range sortedKeys(opt.Stages) {
@@ -631,6 +632,9 @@ func normalizeStages(inst *questionnaire.Instrument, opt BatchOptions) (map[stri
 		m := map[string]stageScore{}
 		for _, name := range sortedKeys(opt.Stages[id]) {
 			k := NormalizeUnitName(name)
+			if u := roster.match(name); u != nil {
+				k = NormalizeUnitName(u.Name)
+			}
 			if _, dup := m[k]; dup || k == "" {
 				continue // ReadStageScores reports these
 			}

@@ -283,6 +283,7 @@ func TestScoreFilesStages(t *testing.T) {
 				"DINAS PERTANIAN": big.NewRat(171, 2), // 85.5, matched by normalised name
 				"Dinas Sosial":    big.NewRat(70, 1),  // on the roster, sent nothing: warning
 				"Dinas Pertanin":  big.NewRat(60, 1),  // unknown: warning with suggestion
+				"Sakra":           big.NewRat(3, 1),   // the roster's "Kecamatan Sakra"
 			},
 			"visitasi": {"Kecamatan Sakra": big.NewRat(50, 1)}, // not a stage of the instrument
 		},
@@ -291,8 +292,8 @@ func TestScoreFilesStages(t *testing.T) {
 	if v := gotStages["Dinas Pertanian"]["presentasi"]; v == nil || v.Cmp(big.NewRat(171, 2)) != 0 {
 		t.Errorf("Dinas Pertanian presentasi = %v, want 171/2", v)
 	}
-	if st := gotStages["Kecamatan Sakra"]; len(st) != 0 {
-		t.Errorf("Kecamatan Sakra stages = %v, want none (visitasi is not a stage)", st)
+	if st := gotStages["Kecamatan Sakra"]; len(st) != 1 || st["presentasi"].Cmp(big.NewRat(3, 1)) != 0 {
+		t.Errorf("Kecamatan Sakra stages = %v, want only presentasi 3 (visitasi is not a stage)", st)
 	}
 	var codes []string
 	for _, f := range rep.Findings {
