@@ -137,7 +137,7 @@ func reasonText(r scoring.Reason) string {
 	case scoring.ReasonUnanswered:
 		return "belum dijawab atau jawaban tidak sah"
 	case scoring.ReasonAnsweredNo:
-		return "dijawab tidak / terendah"
+		return "dijawab Tidak / tingkat terendah"
 	case scoring.ReasonPartial:
 		return "baru sebagian"
 	case scoring.ReasonNoEvidence:
@@ -229,7 +229,7 @@ func writeCheckText(w io.Writer, file string, inst *questionnaire.Instrument, re
 		if is.Indicator == nil {
 			continue
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t/ %s\n", is.Indicator.Code, is.Indicator.Name, ratText(is.Score),
+		fmt.Fprintf(tw, "  %s\t%s\t%6s / %s\n", is.Indicator.Code, is.Indicator.Name, ratText(is.Score),
 			strings.Replace(is.Indicator.Weight.String(), ".", ",", 1))
 	}
 	tw.Flush()
@@ -239,7 +239,7 @@ func writeCheckText(w io.Writer, file string, inst *questionnaire.Instrument, re
 		fmt.Fprintln(w, "\nPerbaiki lebih dulu (tambahan nilai SAQ bila butir dijawab penuh):")
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, fx := range fixes {
-			fmt.Fprintf(tw, "  %s\t+%s\t%s\t%s\n", fx.Item.Code, ratText(fx.Gain), reasonText(fx.Reason), shorten(fx.Item.Question, 60))
+			fmt.Fprintf(tw, "  %s\t%6s\t%s\t%s\n", fx.Item.Code, "+"+ratText(fx.Gain), reasonText(fx.Reason), shorten(fx.Item.Question, 60))
 		}
 		tw.Flush()
 		if rest := len(sc.Fixes) - len(fixes); rest > 0 {
