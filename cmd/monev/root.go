@@ -5,13 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"monev/internal/atomicfile"
 	"monev/questionnaire"
 )
 
@@ -220,31 +219,8 @@ func printProblems(w io.Writer, file string, ve *questionnaire.ValidationError) 
 // writeFileAtomic writes a file through a temporary file in the same folder
 // renamed into place, so a reader never sees half a file and a failed write
 // leaves any old file untouched.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	return atomicfile.WriteFile(path, 0o644, write)
 }
 
 // indent prefixes every line of s.
