@@ -175,6 +175,9 @@ func runScore(ctx context.Context, g *globalOptions, opts scoreOptions, args []s
 	rep.Findings = append(rep.Findings, stageWarnings...)
 	scoring.SortFindings(rep.Findings)
 
+	if err := os.MkdirAll(filepath.Dir(opts.output), 0o755); err != nil {
+		return fmt.Errorf("%s: folder tujuan tidak dapat dibuat: %v", opts.output, err)
+	}
 	if err := writeFileAtomic(opts.output, func(w io.Writer) error { return scoring.WriteWorkbook(w, rep) }); err != nil {
 		return fmt.Errorf("%s: gagal menulis buku kerja peringkat: %v", opts.output, err)
 	}
