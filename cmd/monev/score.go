@@ -128,6 +128,7 @@ func runScore(ctx context.Context, g *globalOptions, opts scoreOptions, args []s
 	if err := checkNotInput(opts.output, files, opts.roster, stageFiles, g.instrumentPath); err != nil {
 		return err
 	}
+	skipped = dropOwnInputs(skipped, opts.roster, stageFiles, g.instrumentPath)
 	warnIfInsideScan(errOut, opts.output, args)
 
 	bopt := scoring.BatchOptions{Workers: opts.workers, StageFiles: stageFiles}
@@ -246,6 +247,37 @@ func checkNotInput(output string, files []string, roster string, stageFiles map[
 		}
 	}
 	return nil
+}
+
+// dropOwnInputs removes the "skipped file" warnings about the roster, stage
+// and instrument files given on the command line: they often sit in the
+// scanned folder, and are not questionnaires.
+func dropOwnInputs(skipped []questionnaire.Finding, roster string, stageFiles map[string]string, instrument string) []questionnaire.Finding {
+	own := map[string]bool{}
+	for _, p := range append([]string{roster, instrument}, sortedValues(stageFiles)...) {
+		if p == "" {
+			continue
+		}
+		if abs, err := filepath.Abs(p); err == nil {
+			own[abs] = true
+		}
+	}
+	var kept []questionnaire.Finding
+	for _, f := range skipped {
+		if abs, err := filepath.Abs(f.File); err == nil && own[abs] {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept
+}
+
+func sortedValues(m map[string]string) []string {
+	var vs []string
+	for _, k := range sortedStrings(m) {
+		vs = append(vs, m[k])
+	}
+	return vs
 }
 
 // warnIfInsideScan warns when the new workbook would be picked up by the next run over the same folders.
