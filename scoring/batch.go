@@ -47,9 +47,13 @@ const (
 	CodeInternal questionnaire.Code = "galat-internal"
 )
 
-// readFile and scoreResponse are variables so tests can substitute fakes.
+// newSheetReader and scoreResponse are variables so tests can substitute
+// fakes. One reader serves every file of a batch, so what depends only on the
+// instrument is computed once.
 var (
-	readFile      = questionnaire.ReadFile
+	newSheetReader = func(inst *questionnaire.Instrument, opt questionnaire.ReadOptions) func(path string) (*questionnaire.Response, []questionnaire.Finding) {
+		return questionnaire.NewReader(inst, opt).ReadFile
+	}
 	scoreResponse = ScoreResponse
 )
 
@@ -346,6 +350,7 @@ func readAll(ctx context.Context, inst *questionnaire.Instrument, files []string
 	if workers > len(files) {
 		workers = len(files)
 	}
+	read := newSheetReader(inst, opt.Read)
 	jobs := make(chan int)
 	done := make(chan struct{})
 	var wg sync.WaitGroup
@@ -354,7 +359,7 @@ func readAll(ctx context.Context, inst *questionnaire.Instrument, files []string
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] = readOne(files[i], inst, opt.Read)
+				results[i] = readOne(files[i], read)
 				done <- struct{}{}
 			}
 		}()
@@ -377,19 +382,19 @@ func readAll(ctx context.Context, inst *questionnaire.Instrument, files []string
 			opt.Progress(n, len(files))
 		}
 	}
-	var read []fileResult
+	var finished []fileResult
 	for i, r := range results {
 		if r.file == "" { // not read: cancelled
 			continue
 		}
-		read = append(read, results[i])
+		finished = append(finished, results[i])
 	}
-	return read
+	return finished
 }
 
 // readOne reads one file, turning a reader panic into a finding so one bad
 // file never stops the batch.
-func readOne(file string, inst *questionnaire.Instrument, opt questionnaire.ReadOptions) (res fileResult) {
+func readOne(file string, read func(string) (*questionnaire.Response, []questionnaire.Finding)) (res fileResult) {
 	res.file = file
 	defer func() {
 		if p := recover(); p != nil {
@@ -401,7 +406,7 @@ func readOne(file string, inst *questionnaire.Instrument, opt questionnaire.Read
 			}}
 		}
 	}()
-	res.resp, res.findings = readFile(file, inst, opt)
+	res.resp, res.findings = read(file)
 	for i := range res.findings {
 		if res.findings[i].File == "" {
 			res.findings[i].File = file

@@ -32,9 +32,16 @@ func fakeRead(path string, inst *questionnaire.Instrument, opt questionnaire.Rea
 
 func useFakeReader(t *testing.T) {
 	t.Helper()
-	old := readFile
-	readFile = fakeRead
-	t.Cleanup(func() { readFile = old })
+	useReader(t, fakeRead)
+}
+
+func useReader(t *testing.T, read func(string, *questionnaire.Instrument, questionnaire.ReadOptions) (*questionnaire.Response, []questionnaire.Finding)) {
+	t.Helper()
+	old := newSheetReader
+	newSheetReader = func(inst *questionnaire.Instrument, opt questionnaire.ReadOptions) func(string) (*questionnaire.Response, []questionnaire.Finding) {
+		return func(p string) (*questionnaire.Response, []questionnaire.Finding) { return read(p, inst, opt) }
+	}
+	t.Cleanup(func() { newSheetReader = old })
 }
 
 func writeFiles(t *testing.T, files map[string]string) string {
@@ -359,11 +366,9 @@ func TestScoreFilesDeterministic(t *testing.T) {
 }
 
 func TestScoreFilesReaderPanic(t *testing.T) {
-	old := readFile
-	readFile = func(string, *questionnaire.Instrument, questionnaire.ReadOptions) (*questionnaire.Response, []questionnaire.Finding) {
+	useReader(t, func(string, *questionnaire.Instrument, questionnaire.ReadOptions) (*questionnaire.Response, []questionnaire.Finding) {
 		panic("boom")
-	}
-	t.Cleanup(func() { readFile = old })
+	})
 	rep := ScoreFiles(context.Background(), testInstrument(), []string{"x.xlsx"}, BatchOptions{})
 	if len(rep.Findings) != 1 || rep.Findings[0].Code != CodeInternal || rep.Findings[0].File != "x.xlsx" {
 		t.Errorf("findings = %+v, want one %s on x.xlsx", rep.Findings, CodeInternal)
