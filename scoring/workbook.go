@@ -36,6 +36,10 @@ const CategorySheetPrefix = "Peringkat "
 // sent no sheet and is not ranked.
 const NotSubmittedLabel = "Tidak mengisi"
 
+// NoBandLabel is shown in place of a qualification for a ranked score that
+// falls in no band (outside 0–100, from an unchecked later-stage score).
+const NoBandLabel = "Di luar rentang kualifikasi"
+
 // MaxFixesPerBody is how many items the Rekomendasi sheet lists per body.
 const MaxFixesPerBody = 10
 
@@ -950,8 +954,11 @@ func (b *book) summaryFacts() []fact {
 	}
 	if len(b.laterStage) > 0 {
 		rule := "nilai akhir = nilai " + b.saqName + " saja"
-		if inst.MissingStage == questionnaire.MissingStageZero {
+		switch {
+		case inst.MissingStage == questionnaire.MissingStageZero:
 			rule = "tahap yang tidak diikuti bernilai 0"
+		case len(b.laterStage) > 1:
+			rule = "bobot tahap yang diikuti dibagi ulang agar berjumlah 100%"
 		}
 		facts = append(facts, fact{"Aturan tanpa tahap lanjut", rule})
 	}
@@ -1143,8 +1150,11 @@ func (b *book) rankingRow(s *Score, ncols int) []any {
 		row = append(row, num(figureValue(s.Stages[st.ID]), b.st.score))
 	}
 	label := NotSubmittedLabel
-	if s.Band != nil && ranked {
+	switch {
+	case ranked && s.Band != nil:
 		label = s.Band.Label
+	case ranked:
+		label = NoBandLabel
 	}
 	row = append(row, excelize.Cell{StyleID: b.bandStyle(s), Value: label},
 		excelize.Cell{StyleID: b.st.wrap, Value: s.File},

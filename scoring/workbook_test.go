@@ -824,3 +824,51 @@ func TestWorkbookHeaders(t *testing.T) {
 		}
 	}
 }
+
+// A ranked body whose score lies outside every band (a later-stage score
+// above 100 slipped through) is not labelled "Tidak mengisi".
+func TestWorkbookRankedWithoutBand(t *testing.T) {
+	rep := wbReport(t)
+	rep.Scores[0].Band, rep.Scores[0].Rounded = nil, 10050
+	f := openWorkbook(t, writeTestWorkbook(t, rep))
+	if got, _ := f.GetCellValue("Peringkat", "H2"); got != NoBandLabel {
+		t.Errorf("Peringkat!H2 = %q, want %q", got, NoBandLabel)
+	}
+}
+
+// With more than one later stage the saq_saja rule renormalises the held
+// stages' weights, which is not "SAQ alone"; Ringkasan says so.
+func TestSummaryMissingStageRule(t *testing.T) {
+	d := questionnaire.MustDecimal
+	tests := []struct {
+		stages []questionnaire.Stage
+		rule   questionnaire.MissingStageRule
+		want   string
+	}{
+		{[]questionnaire.Stage{{ID: "saq", Name: "SAQ", Weight: d("80")}, {ID: "presentasi", Name: "Presentasi", Weight: d("20")}},
+			questionnaire.MissingStageSAQOnly, "nilai akhir = nilai SAQ saja"},
+		{[]questionnaire.Stage{{ID: "saq", Name: "SAQ", Weight: d("80")}, {ID: "presentasi", Name: "Presentasi", Weight: d("20")}},
+			questionnaire.MissingStageZero, "tahap yang tidak diikuti bernilai 0"},
+		{[]questionnaire.Stage{{ID: "website", Name: "Website", Weight: d("30")}, {ID: "saq", Name: "SAQ", Weight: d("40")}, {ID: "presentasi", Name: "Presentasi", Weight: d("30")}},
+			questionnaire.MissingStageSAQOnly, "bobot tahap yang diikuti dibagi ulang agar berjumlah 100%"},
+	}
+	for _, tt := range tests {
+		inst := wbInstrument()
+		inst.Stages, inst.MissingStage = tt.stages, tt.rule
+		b := &book{inst: inst, rep: &Report{Instrument: inst}, saqName: "SAQ"}
+		for _, s := range inst.Stages {
+			if s.ID != questionnaire.SAQStage {
+				b.laterStage = append(b.laterStage, s)
+			}
+		}
+		got := ""
+		for _, f := range b.summaryFacts() {
+			if f.label == "Aturan tanpa tahap lanjut" {
+				got, _ = f.value.(string)
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%d stages, %s: rule %q, want %q", len(tt.stages), tt.rule, got, tt.want)
+		}
+	}
+}
