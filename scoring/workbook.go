@@ -1194,7 +1194,7 @@ func (b *book) writeIndicators() error {
 	colOf := map[string]int{}
 	for _, ind := range b.inst.Indicators {
 		colOf[ind.Code] = len(cols)
-		cols = append(cols, column{ind.Code + ". " + ind.Name + " (bobot " + decimalText(ind.Weight) + ")", 16})
+		cols = append(cols, column{ind.Code + ". " + ind.Name + "\n(bobot " + decimalText(ind.Weight) + ")", 16})
 	}
 	cols = append(cols, column{"Nilai " + b.saqName, 12})
 	uniqueHeaders(cols)

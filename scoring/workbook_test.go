@@ -815,7 +815,7 @@ func TestWorkbookHeaders(t *testing.T) {
 		{"Peringkat", "A1", "Peringkat Umum"},
 		{"Peringkat", "B1", "Peringkat dalam Kategori"},
 		{"Peringkat OPD", "A1", "Peringkat Umum"},
-		{"Indikator", "C1", "1. Jenis Informasi (bobot 50)"},
+		{"Indikator", "C1", "1. Jenis Informasi\n(bobot 50)"},
 		{"Rekomendasi", "F1", "Alasan dan Saran"},
 		{"Rekomendasi", "G1", "Tambahan Nilai Akhir"},
 	} {
