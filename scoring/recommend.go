@@ -48,7 +48,7 @@ func GainToReach(final, min *big.Rat) *big.Rat {
 // raising items to their maximum is Σ (Max − Earned) × perPoint, with
 // perPoint = Weight ÷ indicator Max × ∂Final/∂SAQ for the item's indicator:
 // exactly the increase of Final had the sheet been rescored.
-func fixes(inst *questionnaire.Instrument, s *Score, incomplete map[int][]int) []Fix {
+func fixes(inst *questionnaire.Instrument, s *Score, incomplete map[int]bool) []Fix {
 	// ∂Final/∂SAQ: the SAQ stage's weight over the weights counted (step 5).
 	slope := finalScore(inst, big.NewRat(1, 1), s.Stages)
 	slope.Sub(slope, finalScore(inst, new(big.Rat), s.Stages))
@@ -77,7 +77,7 @@ func fixes(inst *questionnaire.Instrument, s *Score, incomplete map[int][]int) [
 		}
 		var g *big.Rat
 		if short, ok := incomplete[i]; ok {
-			if !contains(short, i) {
+			if !short {
 				continue // complete on its own: completing it adds nothing
 			}
 			if g = groupGain[is.Item.Group]; g == nil {
@@ -100,15 +100,6 @@ func fixes(inst *questionnaire.Instrument, s *Score, incomplete map[int][]int) [
 	// A stable sort keeps instrument order among equal gains.
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Gain.Cmp(out[b].Gain) > 0 })
 	return out
-}
-
-func contains(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // cmpRat compares a and b like big.Rat.Cmp, taking nil as 0.

@@ -308,15 +308,10 @@ func reachedTier(it *questionnaire.Item, n int64) *questionnaire.Tier {
 	return best
 }
 
-// group is the index list of the items of one all-or-nothing group.
-type group struct {
-	name    string
-	members []int
-}
-
-// groupsOf lists the all-or-nothing groups in order of first appearance.
-func groupsOf(inst *questionnaire.Instrument) []group {
-	var gs []group
+// groupsOf lists the members (item indexes) of each all-or-nothing group,
+// in order of first appearance.
+func groupsOf(inst *questionnaire.Instrument) [][]int {
+	var gs [][]int
 	idx := map[string]int{}
 	for i, it := range inst.Items {
 		if it.Group == "" {
@@ -326,30 +321,28 @@ func groupsOf(inst *questionnaire.Instrument) []group {
 		if !ok {
 			k = len(gs)
 			idx[it.Group] = k
-			gs = append(gs, group{name: it.Group})
+			gs = append(gs, nil)
 		}
-		gs[k].members = append(gs[k].members, i)
+		gs[k] = append(gs[k], i)
 	}
 	return gs
 }
 
 // applyGroups is step 2. It zeroes the items of every incomplete group and
-// returns, for each item index of an incomplete group, the indexes of the
-// group's items that did not earn their maximum on their own.
-func applyGroups(inst *questionnaire.Instrument, items []ItemScore) map[int][]int {
-	incomplete := map[int][]int{}
-	for _, g := range groupsOf(inst) {
-		var short []int
-		for _, i := range g.members {
-			if items[i].Earned.Cmp(items[i].Max) < 0 {
-				short = append(short, i)
-			}
+// returns, for each item index of an incomplete group, whether that item
+// fell short of its maximum on its own.
+func applyGroups(inst *questionnaire.Instrument, items []ItemScore) map[int]bool {
+	incomplete := map[int]bool{}
+	for _, members := range groupsOf(inst) {
+		complete := true
+		for _, i := range members {
+			complete = complete && items[i].Earned.Cmp(items[i].Max) >= 0
 		}
-		if len(short) == 0 {
+		if complete {
 			continue
 		}
-		for _, i := range g.members {
-			incomplete[i] = short
+		for _, i := range members {
+			incomplete[i] = items[i].Earned.Cmp(items[i].Max) < 0 // before zeroing
 			if items[i].Earned.Sign() > 0 {
 				items[i].Earned = new(big.Rat)
 				items[i].Reason = ReasonGroupIncomplete
