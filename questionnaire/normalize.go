@@ -2,6 +2,7 @@ package questionnaire
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -236,6 +237,29 @@ func NormalizeCode(raw string) string {
 // normalizeText folds a question text for comparison: spacing and case do not
 // count as a change.
 func normalizeText(s string) string { return answerKey(s) }
+
+// noEvidenceWords are what operators type in an evidence cell to say there
+// is none, as answer keys.
+var noEvidenceWords = []string{
+	"tidak ada", "tdk ada", "belum ada", "tidak", "belum", "kosong", "nihil",
+	"tidak ada bukti", "belum ada bukti", "n/a", "na", "none", "nil",
+}
+
+// isNoEvidence reports whether an evidence cell says "none": a filler such as
+// "-", "–" or "0", or words such as "tidak ada" or "belum ada". Such a cell
+// holds no evidence at all and is read as blank.
+func isNoEvidence(s string) bool {
+	key := answerKey(s)
+	if key == "" || key == "0" || slices.Contains(noEvidenceWords, key) {
+		return true
+	}
+	for _, r := range key {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true // punctuation only: "-", "--", "—", "…", "/"
+}
 
 // IsEvidenceReference reports whether s names evidence: an http(s) URL with a
 // host (or a "www." address), or a file reference (a name with an extension

@@ -165,3 +165,22 @@ func TestIsEvidenceReference(t *testing.T) {
 		}
 	}
 }
+
+func TestIsNoEvidence(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"", true}, {" - ", true}, {"--", true}, {"—", true}, {"…", true}, {"0", true},
+		{"Tidak ada", true}, {"BELUM ADA.", true}, {"nihil", true}, {"n/a", true},
+		// A claim without a reference is not "none": it stays and is reported
+		// as evidence that is neither a URL nor a file.
+		{"ada", false}, {"terlampir", false}, {"lihat lampiran", false},
+		{"SK-PPID.pdf", false}, {"https://ppid.example.go.id", false}, {"1", false},
+	}
+	for _, tc := range tests {
+		if got := isNoEvidence(tc.in); got != tc.want {
+			t.Errorf("isNoEvidence(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}

@@ -861,6 +861,7 @@ func (r *reader) readAnswer(qs questionSheet, i int, it *Item) Answer {
 	rw := sr.rows[i]
 	col := func(h string) int { return qs.cols[h] }
 	a := Answer{Item: it.Code, Cell: cellName(col(HeaderAnswer), rw.num)}
+	noEvidence := "" // what the evidence cell said instead of evidence
 	a.Raw = sr.cell(i, col(HeaderAnswer))
 	value, err := NormalizeAnswer(it, a.Raw)
 	switch {
@@ -882,6 +883,11 @@ func (r *reader) readAnswer(qs questionSheet, i int, it *Item) Answer {
 				a.Evidence = target
 			}
 		}
+		if isNoEvidence(a.Evidence) {
+			// "-", "tidak ada": the operator says there is none; it must
+			// not count as evidence when scored.
+			noEvidence, a.Evidence = a.Evidence, ""
+		}
 		if a.Evidence != "" && !IsEvidenceReference(a.Evidence) {
 			r.add(CodeEvidenceInvalid, sheet, a.EvidenceCell, it.Code, fmt.Sprintf(
 				"Bukti butir %s bukan tautan (http/https) dan bukan nama berkas: \"%s\".", it.Code, shorten(a.Evidence, 80)))
@@ -892,8 +898,12 @@ func (r *reader) readAnswer(qs questionSheet, i int, it *Item) Answer {
 		if cell == "" {
 			cell = a.Cell
 		}
+		empty := "kolom bukti kosong"
+		if noEvidence != "" {
+			empty = fmt.Sprintf("kolom bukti hanya berisi \"%s\"", shorten(noEvidence, 40))
+		}
 		r.add(CodeEvidenceMissing, sheet, cell, it.Code, fmt.Sprintf(
-			"Butir %s wajib disertai bukti (tautan data dukung), tetapi kolom bukti kosong; tanpa bukti butir ini bernilai 0.", it.Code))
+			"Butir %s wajib disertai bukti (tautan data dukung), tetapi %s; tanpa bukti butir ini bernilai 0.", it.Code, empty))
 	}
 	if c := col(HeaderNote); c > 0 {
 		a.Note = strings.TrimSpace(sr.cell(i, c))

@@ -231,6 +231,32 @@ func TestReadFileFindings(t *testing.T) {
 			want: []Finding{{Sheet: K, Cell: "G13", Item: "3.1", Code: CodeEvidenceMissing, Severity: Warning}}},
 		{name: "evidence neither URL nor file", edit: func(b *book) { b.rows[1][6] = "lihat lampiran" },
 			want: []Finding{{Sheet: K, Cell: "G6", Item: "1.1", Code: CodeEvidenceInvalid, Severity: Warning}}},
+		{name: "evidence placeholder dash counts as none", edit: func(b *book) { b.rows[1][6] = " - " },
+			want: []Finding{{Sheet: K, Cell: "G6", Item: "1.1", Code: CodeEvidenceMissing, Severity: Warning}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if e := r.Answers["1.1"].Evidence; e != "" {
+					t.Errorf("evidence = %q, want none", e)
+				}
+				if !strings.Contains(fs[0].Message, `"-"`) {
+					t.Errorf("message does not quote what was typed: %s", fs[0].Message)
+				}
+			}},
+		{name: "evidence placeholder words count as none", edit: func(b *book) {
+			b.rows[1][6] = "Tidak ada"  // 1.1 Ya, required: no evidence
+			b.rows[2][6] = "-"          // 1.2 not required: nothing to say
+			b.rows[5][6] = "belum ada." // 2.1 Sebagian, required
+		},
+			want: []Finding{
+				{Sheet: K, Cell: "G6", Item: "1.1", Code: CodeEvidenceMissing, Severity: Warning},
+				{Sheet: K, Cell: "G10", Item: "2.1", Code: CodeEvidenceMissing, Severity: Warning},
+			},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				for _, c := range []string{"1.1", "1.2", "2.1"} {
+					if e := r.Answers[c].Evidence; e != "" {
+						t.Errorf("%s evidence = %q, want none", c, e)
+					}
+				}
+			}},
 		{name: "evidence as a file name", edit: func(b *book) { b.rows[1][6] = "SK PPID 2025.pdf" },
 			check: func(t *testing.T, r *Response, fs []Finding) {
 				if r.Answers["1.1"].Evidence != "SK PPID 2025.pdf" {
