@@ -670,8 +670,9 @@ func (r *reader) findQuestionSheet() (questionSheet, bool) {
 		idx, cols, found := findHeader(sr)
 		return questionSheet{sheet: s, rows: sr, headerIdx: idx, cols: cols}, found, true
 	}
-	if s, ok := r.sheet(SheetQuestions); ok {
-		qs, found, ok := try(s)
+	named, hasNamed := r.sheet(SheetQuestions)
+	if hasNamed {
+		qs, found, ok := try(named)
 		if !ok {
 			return qs, false
 		}
@@ -691,6 +692,15 @@ func (r *reader) findQuestionSheet() (questionSheet, bool) {
 		if found {
 			return qs, true
 		}
+	}
+	if hasNamed {
+		// The sheet is there but its header row was changed or deleted.
+		r.fail(CodeSheetNotFound, named.name, fmt.Sprintf(
+			"Lembar \"%s\" ada, tetapi baris judul kolomnya tidak ditemukan: tidak ada baris dengan judul kolom \"%s\" dan \"%s\" (judul diubah atau barisnya dihapus), sehingga jawaban tidak dapat dibaca.",
+			named.name, HeaderCode, HeaderAnswer))
+		r.findings[len(r.findings)-1].Fix = "Kembalikan baris judul kolom seperti pada templat (" + strings.Join(QuestionColumns, ", ") +
+			"), atau salin jawaban ke templat kosong, lalu kirim ulang."
+		return questionSheet{}, false
 	}
 	r.fail(CodeSheetNotFound, "", "")
 	return questionSheet{}, false

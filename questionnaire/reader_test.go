@@ -349,8 +349,16 @@ func TestReadFileFindings(t *testing.T) {
 		{name: "identity sheet missing, unit unknown", edit: func(b *book) { b.identity = nil; delete(b.meta, MetaUnit) },
 			want: []Finding{{Code: CodeIdentityMissing, Severity: Error}, {Code: CodeIdentityNotFound, Severity: Warning}}},
 		{name: "no header row and no metadata: one finding", edit: func(b *book) { b.header = []string{"No", "Uraian"}; b.meta = nil }, nilRsp: true,
-			want: []Finding{{Code: CodeSheetNotFound, Severity: Error}}},
+			want: []Finding{{Sheet: K, Code: CodeSheetNotFound, Severity: Error}}},
 		{name: "no header row", edit: func(b *book) { b.header = []string{"No", "Uraian", "Isian"} }, nilRsp: true,
+			want: []Finding{{Sheet: K, Code: CodeSheetNotFound, Severity: Error}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				// The sheet is there: the message must not say it is not.
+				if strings.Contains(fs[0].Message, "tidak ada lembar") || !strings.Contains(fs[0].Message, "baris judul kolom") {
+					t.Errorf("message: %s", fs[0].Message)
+				}
+			}},
+		{name: "no questionnaire sheet at all", edit: func(b *book) { b.header = []string{"No", "Uraian"}; b.sheet = "Lembar1" }, nilRsp: true,
 			want: []Finding{{Code: CodeSheetNotFound, Severity: Error}}},
 	}
 	for _, tc := range tests {
