@@ -808,6 +808,9 @@ func (r *reader) readAnswers(qs questionSheet, resp *Response) bool {
 		}
 		code := NormalizeCode(typed)
 		codeCell := cellName(col(HeaderCode), rw.num)
+		if sr.scan.numeric[codeCell] {
+			code = r.numericCode(code, sr.cell(i, col(HeaderQuestion)))
+		}
 		answerCell := cellName(col(HeaderAnswer), rw.num)
 		it := r.rd.items[code]
 		if it == nil {
@@ -845,6 +848,24 @@ func (r *reader) readAnswers(qs questionSheet, resp *Response) bool {
 		}
 	}
 	return true
+}
+
+// numericCode resolves an item code stored as a number, which may have lost
+// its trailing zeros ("1.10" became 1.1): among the items whose code is the
+// number with zeros appended, the one whose question the row shows. Without
+// such a match the number is taken as it stands.
+func (r *reader) numericCode(code, question string) string {
+	if !strings.Contains(code, ".") || strings.TrimSpace(question) == "" {
+		return code
+	}
+	q := normalizeText(question)
+	for _, it := range r.inst.Items {
+		if strings.HasPrefix(it.Code, code) && strings.Trim(it.Code[len(code):], "0") == "" &&
+			normalizeText(it.Question) == q {
+			return it.Code
+		}
+	}
+	return code
 }
 
 func rowOf(cell string) int {

@@ -164,6 +164,44 @@ func TestReadFileNumericCells(t *testing.T) {
 	assertFindings(t, fs, want)
 }
 
+// TestReadFileNumericCodeLostZero: Excel's "Convert to Number" turns code
+// "1.10" into the number 1.1. The row's question text tells it apart from
+// item 1.1, so neither item loses its answer.
+func TestReadFileNumericCodeLostZero(t *testing.T) {
+	inst := testInstrument()
+	b := standardBook(inst)
+	b.rows[3][0] = 1.1 // row of 1.10 (A8): Ya, question of 1.10
+	resp, fs := readBook(t, b)
+	if resp == nil {
+		t.Fatalf("no response: %v", fs)
+	}
+	if a := resp.Answers["1.10"]; a.Value != Yes || a.Cell != "F8" {
+		t.Errorf("1.10 = %+v, want Ya at F8", a)
+	}
+	if a := resp.Answers["1.1"]; a.Value != Yes || a.Cell != "F6" {
+		t.Errorf("1.1 = %+v, want Ya at F6", a)
+	}
+	want := []Finding{{Sheet: SheetQuestions, Cell: "A8", Item: "1.10", Code: CodeCodeAsNumber, Severity: Warning}}
+	assertFindings(t, fs, want)
+	if len(fs) == 1 && !strings.Contains(fs[0].Message, "butir 1.10") {
+		t.Errorf("message does not say which item was read: %s", fs[0].Message)
+	}
+
+	// Without a question text to tell them apart, the number is read as it
+	// stands (1.1), which then occurs twice.
+	b = standardBook(inst)
+	b.rows[3][0], b.rows[3][2] = 1.1, ""
+	_, fs = readBook(t, b)
+	want = []Finding{
+		{Sheet: SheetQuestions, Cell: "A6", Item: "1.1", Code: CodeDuplicateCode, Severity: Error},
+		{Sheet: SheetQuestions, Cell: "A8", Item: "1.1", Code: CodeCodeAsNumber, Severity: Warning},
+		{Sheet: SheetQuestions, Cell: "A8", Item: "1.1", Code: CodeDuplicateCode, Severity: Error},
+		{Sheet: SheetQuestions, Item: "1.10", Code: CodeItemMissing, Severity: Error},
+	}
+	sortFindings(want)
+	assertFindings(t, fs, want)
+}
+
 // assertFindings compares sheet, cell, item, code and severity, in order.
 func assertFindings(t *testing.T, got, want []Finding) {
 	t.Helper()
