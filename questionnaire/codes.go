@@ -105,7 +105,7 @@ var codeTable = map[Code]codeInfo{
 		"Teks pertanyaan berbeda dengan instrumen; jawaban dinilai menurut kode butir.",
 		"Jangan mengubah teks pertanyaan; periksa bahwa jawaban sesuai dengan pertanyaan pada instrumen."},
 	CodeInvalidVerdict: {Error, false,
-		"Isian kolom verifikasi tidak dikenal; keputusan verifikator tidak jelas.",
+		"Isian kolom verifikasi tidak dikenal; keputusan verifikator tidak jelas, sehingga sampai diperbaiki jawaban dinilai seperti belum diverifikasi.",
 		"Isi kolom \"" + HeaderVerification + "\" dengan \"Diterima\" atau \"Ditolak\", atau kosongkan."},
 	CodeEvidenceColumn: {Warning, false,
 		"Kolom \"" + HeaderEvidence + "\" tidak ditemukan; semua bukti dianggap kosong.",

@@ -944,7 +944,7 @@ func (r *reader) readAnswer(qs questionSheet, i int, it *Item) Answer {
 		v, ok := NormalizeVerification(raw)
 		if !ok {
 			r.add(CodeInvalidVerdict, sheet, cellName(c, rw.num), it.Code, fmt.Sprintf(
-				"Isian verifikasi butir %s tidak dikenal: \"%s\"; keputusan verifikator tidak jelas.", it.Code, shorten(strings.TrimSpace(raw), 40)))
+				"Isian verifikasi butir %s tidak dikenal: \"%s\"; keputusan verifikator tidak jelas, sehingga sampai diperbaiki jawaban dinilai seperti belum diverifikasi.", it.Code, shorten(strings.TrimSpace(raw), 40)))
 		}
 		a.Verification = v
 	}

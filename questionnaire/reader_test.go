@@ -332,6 +332,10 @@ func TestReadFileFindings(t *testing.T) {
 				if r.Answers["1.1"].Verification != Accepted || r.Answers["1.2"].Verification != Rejected || r.Answers["1.10"].Verification != NotVerified {
 					t.Errorf("verifications: %q %q %q", r.Answers["1.1"].Verification, r.Answers["1.2"].Verification, r.Answers["1.10"].Verification)
 				}
+				// The answer is still scored (as not verified): the message must say so.
+				if !strings.Contains(fs[0].Message, "belum diverifikasi") {
+					t.Errorf("message does not say how the item is scored: %s", fs[0].Message)
+				}
 			}},
 		{name: "other instrument version", edit: func(b *book) { b.meta[MetaVersion] = "2025.2" }, nilRsp: true,
 			want: []Finding{{Code: CodeOtherInstrument, Severity: Error}},
