@@ -28,6 +28,7 @@ const (
 	CodeInvalidVerdict   Code = "verifikasi-tidak-sah"
 	CodeEvidenceColumn   Code = "kolom-bukti-tidak-ada"
 	CodeIdentityNotFound Code = "lembar-identitas-tidak-ada"
+	CodeCategoryUnknown  Code = "kategori-tidak-dikenal"
 )
 
 type codeInfo struct {
@@ -77,6 +78,9 @@ var codeTable = map[Code]codeInfo{
 	CodeIdentityNotFound: {Warning, false,
 		"Lembar \"" + SheetIdentity + "\" tidak ditemukan.",
 		"Gunakan templat resmi dan isi lembar \"" + SheetIdentity + "\"."},
+	CodeCategoryUnknown: {Warning, false,
+		"Kategori badan publik tidak dikenal oleh instrumen.",
+		"Pilih kategori dari daftar pada sel ini."},
 	CodeUnknownCode: {Warning, false,
 		"Kode butir tidak dikenal dalam instrumen; baris ini diabaikan.",
 		"Periksa kode butir: salin dari templat, jangan diketik ulang."},
@@ -139,7 +143,7 @@ func Codes() []Code {
 		CodeMetadataMissing, CodeIdentityMissing, CodeIdentityNotFound, CodeUnknownCode,
 		CodeCodeAsNumber, CodeDuplicateCode, CodeItemMissing, CodeUnanswered, CodeInvalidAnswer,
 		CodeEvidenceMissing, CodeEvidenceInvalid, CodeQuestionChanged, CodeInvalidVerdict,
-		CodeEvidenceColumn,
+		CodeEvidenceColumn, CodeCategoryUnknown,
 	}
 }
 

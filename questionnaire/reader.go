@@ -788,7 +788,36 @@ func (r *reader) readIdentity(resp *Response) bool {
 		r.add(CodeIdentityMissing, s.name, cell, "", msg)
 		r.findings[len(r.findings)-1].Severity = severity
 	}
+	for fi, fld := range identityFields {
+		if fld.label == LabelCategory {
+			r.checkCategory(&resp.Identity, s.name, cells[fi])
+		}
+	}
 	return true
+}
+
+// checkCategory gives a category typed in another case or spacing the
+// instrument's spelling ("opd " → "OPD"), so that rankings per category do
+// not split; one the instrument does not know is reported and replaced by
+// the template's category when there is one.
+func (r *reader) checkCategory(id *Identity, sheet, cell string) {
+	if id.Category == "" || len(r.inst.Categories) == 0 {
+		return
+	}
+	key := answerKey(id.Category)
+	for _, c := range r.inst.Categories {
+		if answerKey(c) == key {
+			id.Category = c
+			return
+		}
+	}
+	msg := fmt.Sprintf("Kategori \"%s\" tidak dikenal oleh instrumen.", shorten(id.Category, 40))
+	if r.metaCategory != "" {
+		id.Category = r.metaCategory
+		msg += fmt.Sprintf(" Dipakai kategori dari templat: \"%s\".", r.metaCategory)
+	}
+	r.add(CodeCategoryUnknown, sheet, cell, "", msg)
+	r.findings[len(r.findings)-1].Fix = "Pilih kategori dari daftar pada sel ini: " + strings.Join(r.inst.Categories, ", ") + "."
 }
 
 // readAnswers walks the rows below the header and fills resp.Answers.

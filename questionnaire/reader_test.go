@@ -365,6 +365,29 @@ func TestReadFileFindings(t *testing.T) {
 			}},
 		{name: "unit name blank everywhere", edit: func(b *book) { b.identity[LabelUnit] = ""; delete(b.meta, MetaUnit) },
 			want: []Finding{{Sheet: I, Cell: "B3", Code: CodeIdentityMissing, Severity: Error}}},
+		{name: "category typed in other case takes the instrument's spelling", edit: func(b *book) { b.identity[LabelCategory] = " opd " },
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if r.Identity.Category != "OPD" {
+					t.Errorf("category = %q, want OPD", r.Identity.Category)
+				}
+			}},
+		{name: "unknown category falls back to the template's", edit: func(b *book) { b.identity[LabelCategory] = "Dinas" },
+			want: []Finding{{Sheet: I, Cell: "B4", Code: CodeCategoryUnknown, Severity: Warning}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if r.Identity.Category != "OPD" {
+					t.Errorf("category = %q, want OPD from the template", r.Identity.Category)
+				}
+				if !strings.Contains(fs[0].Message, `"Dinas"`) || !strings.Contains(fs[0].Fix, "OPD, Kecamatan") {
+					t.Errorf("finding does not name the value and the choices: %s / %s", fs[0].Message, fs[0].Fix)
+				}
+			}},
+		{name: "unknown category and none in the template", edit: func(b *book) { b.identity[LabelCategory] = "Dinas"; delete(b.meta, MetaCategory) },
+			want: []Finding{{Sheet: I, Cell: "B4", Code: CodeCategoryUnknown, Severity: Warning}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if r.Identity.Category != "Dinas" {
+					t.Errorf("category = %q, want it kept as typed", r.Identity.Category)
+				}
+			}},
 		{name: "operator blank", edit: func(b *book) { b.identity[LabelOperator] = "" },
 			want: []Finding{{Sheet: I, Cell: "B5", Code: CodeIdentityMissing, Severity: Warning}}},
 		{name: "evidence column removed", edit: func(b *book) {
