@@ -31,6 +31,15 @@ func quoteAll(ss []string) []string {
 	return out
 }
 
+// isSpaceRune reports whether r separates words in a cell: Unicode white
+// space (also the no-break space) and the invisible zero-width space and BOM
+// that text pasted from web pages and CSV files carries.
+func isSpaceRune(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }
+
+// cleanCell trims a value and collapses inner runs of space (isSpaceRune)
+// to one space, keeping case: "  Dinas\u00a0 Sosial " → "Dinas Sosial".
+func cleanCell(s string) string { return strings.Join(strings.FieldsFunc(s, isSpaceRune), " ") }
+
 // answerKey folds a typed value for comparison: Unicode spaces (including
 // no-break spaces) collapse to one space, surrounding spaces and a trailing
 // full stop go, letters are lower-cased.
@@ -42,7 +51,7 @@ func answerKey(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
+		if isSpaceRune(r) {
 			space = true
 			continue
 		}
@@ -226,7 +235,7 @@ func NormalizeVerification(raw string) (Verification, bool) {
 func NormalizeCode(raw string) string {
 	var b strings.Builder
 	for _, r := range raw {
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
+		if isSpaceRune(r) {
 			continue
 		}
 		b.WriteRune(r)

@@ -184,3 +184,24 @@ func TestIsNoEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanCellAgreesWithAnswerKey: the roster and template clean names with
+// the same notion of space as the reader folds answers: a zero-width space
+// or BOM pasted from a web page is no part of a name.
+func TestCleanCellAgreesWithAnswerKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"  Dinas   Sosial ", "Dinas Sosial"},
+		{"\u00a0Dinas\u00a0Sosial", "Dinas Sosial"},
+		{"\u200bDinas Sosial\u200b", "Dinas Sosial"},
+		{"\ufeffKecamatan\tSakra\nTimur", "Kecamatan Sakra Timur"},
+	}
+	for _, tc := range tests {
+		got := cleanCell(tc.in)
+		if got != tc.want {
+			t.Errorf("cleanCell(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if k := answerKey(tc.in); k != strings.ToLower(got) {
+			t.Errorf("answerKey(%q) = %q, cleanCell lower-cased = %q", tc.in, k, strings.ToLower(got))
+		}
+	}
+}
