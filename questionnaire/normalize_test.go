@@ -205,3 +205,20 @@ func TestCleanCellAgreesWithAnswerKey(t *testing.T) {
 		}
 	}
 }
+
+func TestHyperlinkFormulaTarget(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`HYPERLINK("https://a.id/x","lihat")`, "https://a.id/x"},
+		{`hyperlink( "SK ""2025"".pdf" ; "lihat")`, `SK "2025".pdf`},
+		{`IF(A1="Ya",HYPERLINK("https://a.id"),"")`, "https://a.id"},
+		{`HYPERLINK(B6,"lihat")`, ""},
+		{`HYPERLINK("https://a.id`, ""}, // unterminated
+		{`CONCAT("https://a.id")`, ""},
+		{`ıHYPERLINK("https://a.id")`, "https://a.id"}, // non-ASCII before: offsets hold
+	}
+	for _, tc := range tests {
+		if got := hyperlinkFormulaTarget(tc.in); got != tc.want {
+			t.Errorf("hyperlinkFormulaTarget(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -943,6 +943,11 @@ func (r *reader) readAnswer(qs questionSheet, i int, it *Item) Answer {
 				a.Evidence = target
 			}
 		}
+		if a.Evidence != "" && !IsEvidenceReference(a.Evidence) {
+			if target := r.formulaLink(sheet, a.EvidenceCell); target != "" {
+				a.Evidence = target
+			}
+		}
 		if isNoEvidence(a.Evidence) {
 			// "-", "tidak ada": the operator says there is none; it must
 			// not count as evidence when scored.
@@ -1068,6 +1073,54 @@ func (r *reader) linkTarget(sr *sheetRows, col, row int) string {
 		return ""
 	}
 	return ""
+}
+
+// formulaLink returns the URL or file of a =HYPERLINK("…"; "teks") formula
+// on the cell, whose cached value is only the text shown; "" if none. It is
+// asked only for evidence that is not a reference by itself, as it makes
+// excelize parse the sheet whole (once; the sheet was checked before).
+func (r *reader) formulaLink(sheet, cell string) string {
+	formula, err := r.xl.GetCellFormula(sheet, cell)
+	if err != nil {
+		return ""
+	}
+	if target := hyperlinkFormulaTarget(formula); IsEvidenceReference(target) {
+		return strings.TrimSpace(target)
+	}
+	return ""
+}
+
+// hyperlinkFormulaTarget returns the first argument of a HYPERLINK call in a
+// formula when it is a string literal ("" doubles a quote inside), else "".
+func hyperlinkFormulaTarget(formula string) string {
+	upper := []byte(formula) // ASCII upper case only, so offsets stay put
+	for k, c := range upper {
+		if c >= 'a' && c <= 'z' {
+			upper[k] = c - 'a' + 'A'
+		}
+	}
+	i := bytes.Index(upper, []byte("HYPERLINK("))
+	if i < 0 {
+		return ""
+	}
+	s := strings.TrimLeft(formula[i+len("HYPERLINK("):], " ")
+	if !strings.HasPrefix(s, `"`) {
+		return ""
+	}
+	var b strings.Builder
+	for j := 1; j < len(s); j++ {
+		if s[j] != '"' {
+			b.WriteByte(s[j])
+			continue
+		}
+		if j+1 < len(s) && s[j+1] == '"' {
+			b.WriteByte('"')
+			j++
+			continue
+		}
+		return b.String()
+	}
+	return "" // unterminated
 }
 
 // sortFindings orders findings by sheet, row, column, code, item, message.

@@ -202,6 +202,45 @@ func TestReadFileNumericCodeLostZero(t *testing.T) {
 	assertFindings(t, fs, want)
 }
 
+// TestReadFileHyperlinkFormula: evidence given as =HYPERLINK("url", "text")
+// is the URL, not the text Excel shows (and caches).
+func TestReadFileHyperlinkFormula(t *testing.T) {
+	inst := testInstrument()
+	data := standardBook(inst).build(t)
+	part := sheetPart(t, data, SheetQuestions)
+	g6 := regexp.MustCompile(`<c r="G6"[^>]*>.*?</c>`)
+	tests := []struct{ formula, want string }{
+		// As Excel writes it: quotes doubled inside the string, the text cached.
+		{`HYPERLINK(&quot;https://drive.google.com/sk?a=&quot;&quot;b&quot;&quot;&quot;, &quot;klik di sini&quot;)`, `https://drive.google.com/sk?a="b"`},
+		{`_xlfn.HYPERLINK( &quot;SK PPID.pdf&quot;)`, "SK PPID.pdf"},
+		// Not a literal URL: the cached text stays and is reported.
+		{`HYPERLINK(B6, &quot;klik di sini&quot;)`, "klik di sini"},
+	}
+	for _, tc := range tests {
+		edited := rezip(t, data, func(name string, b []byte) []byte {
+			if name != part {
+				return b
+			}
+			if !g6.Match(b) {
+				t.Fatalf("no G6 in %s", b)
+			}
+			return g6.ReplaceAll(b, []byte(`<c r="G6" t="str"><f>`+tc.formula+`</f><v>klik di sini</v></c>`))
+		})
+		resp, fs := ReadFile(writeTempBytes(t, "SAQ-uji.xlsx", edited), inst, ReadOptions{})
+		if resp == nil {
+			t.Fatalf("no response: %v", fs)
+		}
+		if e := resp.Answers["1.1"].Evidence; e != tc.want {
+			t.Errorf("%s: evidence = %q, want %q", tc.formula, e, tc.want)
+		}
+		var want []Finding
+		if tc.want == "klik di sini" {
+			want = []Finding{{Sheet: SheetQuestions, Cell: "G6", Item: "1.1", Code: CodeEvidenceInvalid, Severity: Warning}}
+		}
+		assertFindings(t, fs, want)
+	}
+}
+
 // assertFindings compares sheet, cell, item, code and severity, in order.
 func assertFindings(t *testing.T, got, want []Finding) {
 	t.Helper()
