@@ -157,6 +157,7 @@ type reader struct {
 	findings []Finding
 
 	zipFiles map[string]*zip.File
+	zipNames []string // part names in zip order
 	xl       *excelize.File
 	sheets   []workbookSheet
 
@@ -303,9 +304,14 @@ func (r *reader) openZip(data []byte) bool {
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
-		r.zipFiles[strings.ReplaceAll(f.Name, "\\", "/")] = f
+		name := strings.ReplaceAll(f.Name, "\\", "/")
+		if _, dup := r.zipFiles[name]; !dup {
+			r.zipNames = append(r.zipNames, name)
+		}
+		r.zipFiles[name] = f
 	}
-	for name, f := range r.zipFiles {
+	for _, f := range zr.File { // zip order: the message must not depend on map order
+		name := strings.ReplaceAll(f.Name, "\\", "/")
 		if f.UncompressedSize64 > maxXMLPart && (strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels")) &&
 			!strings.HasPrefix(name, "xl/worksheets/") {
 			r.fail(CodeTooLarge, "", fmt.Sprintf("Bagian \"%s\" dalam berkas terlalu besar untuk sebuah kuesioner (%d MB).", name, f.UncompressedSize64>>20))
@@ -328,13 +334,17 @@ func (r *reader) openZip(data []byte) bool {
 	return true
 }
 
-func (r *reader) hasPart(name string) bool {
-	for n := range r.zipFiles {
+func (r *reader) hasPart(name string) bool { return r.partName(name) != "" }
+
+// partName is the name in the zip of the part called name ignoring case, the
+// first in zip order; "" if none.
+func (r *reader) partName(name string) string {
+	for _, n := range r.zipNames {
 		if strings.EqualFold(n, name) {
-			return true
+			return n
 		}
 	}
-	return false
+	return ""
 }
 
 // part returns the unpacked bytes excelize holds for a part, after checking
@@ -349,11 +359,7 @@ func (r *reader) part(name string) ([]byte, error) {
 	b, _ := v.([]byte)
 	zf := r.zipFiles[name]
 	if zf == nil {
-		for n, f := range r.zipFiles {
-			if strings.EqualFold(n, name) {
-				zf = f
-			}
-		}
+		zf = r.zipFiles[r.partName(name)]
 	}
 	if zf != nil {
 		if uint64(len(b)) != zf.UncompressedSize64 || crc32.ChecksumIEEE(b) != zf.CRC32 {
