@@ -686,14 +686,24 @@ func (r *reader) findQuestionSheet() (questionSheet, bool) {
 			return qs, true
 		}
 	}
+	// Another sheet that cannot be read (too large, damaged) is passed over:
+	// it is reported only when no questionnaire is found elsewhere, as it
+	// may be the questionnaire itself.
+	var unreadable *Finding
 	for _, s := range r.sheets {
 		switch s.name {
 		case SheetQuestions, SheetIdentity, SheetMeta, SheetOptions, SheetGuide:
 			continue
 		}
+		saved := append([]Finding(nil), r.findings...)
 		qs, found, ok := try(s)
 		if !ok {
-			return qs, false
+			if unreadable == nil {
+				f := r.findings[len(r.findings)-1]
+				unreadable = &f
+			}
+			r.findings = saved
+			continue
 		}
 		if found {
 			return qs, true
@@ -706,6 +716,10 @@ func (r *reader) findQuestionSheet() (questionSheet, bool) {
 			named.name, HeaderCode, HeaderAnswer))
 		r.findings[len(r.findings)-1].Fix = "Kembalikan baris judul kolom seperti pada templat (" + strings.Join(QuestionColumns, ", ") +
 			"), atau salin jawaban ke templat kosong, lalu kirim ulang."
+		return questionSheet{}, false
+	}
+	if unreadable != nil {
+		r.findings = append(r.findings[:0], *unreadable)
 		return questionSheet{}, false
 	}
 	r.fail(CodeSheetNotFound, "", "")

@@ -575,3 +575,45 @@ func TestReaderConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestReadFileRenamedSheetAfterLargeSheet: the questionnaire sheet renamed
+// and, before it, another sheet too large to be a questionnaire. The large
+// sheet is passed over; the questionnaire is read.
+func TestReadFileRenamedSheetAfterLargeSheet(t *testing.T) {
+	inst := testInstrument()
+	b := standardBook(inst)
+	b.sheet = "SAQ Diskominfo"
+	b.edit = func(f *excelize.File, sheet string) {
+		if _, err := f.NewSheet("Data"); err != nil {
+			t.Fatal(err)
+		}
+		for r := 1; r <= 120; r++ {
+			if err := f.SetCellValue("Data", cellName(1, r), r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := f.MoveSheet("Data", sheet); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := writeTempBytes(t, "SAQ-uji.xlsx", b.build(t))
+	resp, fs := ReadFile(p, inst, ReadOptions{MaxRows: 100})
+	if resp == nil {
+		t.Fatalf("no response: %v", fs)
+	}
+	if resp.Sheet != "SAQ Diskominfo" || resp.Answers["1.1"].Value != Yes {
+		t.Errorf("sheet %q, 1.1 = %+v", resp.Sheet, resp.Answers["1.1"])
+	}
+	assertFindings(t, fs, nil)
+
+	// Without a questionnaire anywhere, the large sheet is what is reported:
+	// it may be the questionnaire itself.
+	b.header = []string{"No", "Uraian"}
+	p = writeTempBytes(t, "SAQ-uji.xlsx", b.build(t))
+	resp, fs = ReadFile(p, inst, ReadOptions{MaxRows: 100})
+	want := []Finding{{Sheet: "Data", Code: CodeSheetTooLarge, Severity: Error}}
+	if resp != nil {
+		t.Error("response for a file without a questionnaire")
+	}
+	assertFindings(t, fs, want)
+}
