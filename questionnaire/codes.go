@@ -29,6 +29,7 @@ const (
 	CodeEvidenceColumn   Code = "kolom-bukti-tidak-ada"
 	CodeIdentityNotFound Code = "lembar-identitas-tidak-ada"
 	CodeCategoryUnknown  Code = "kategori-tidak-dikenal"
+	CodeUnitChanged      Code = "nama-badan-berbeda"
 )
 
 type codeInfo struct {
@@ -81,6 +82,9 @@ var codeTable = map[Code]codeInfo{
 	CodeCategoryUnknown: {Warning, false,
 		"Kategori badan publik tidak dikenal oleh instrumen.",
 		"Pilih kategori dari daftar pada sel ini."},
+	CodeUnitChanged: {Warning, false,
+		"Nama badan publik pada lembar \"" + SheetIdentity + "\" berbeda dengan nama badan publik yang tertulis pada templat; berkas ini mungkin templat badan publik lain yang dipakai ulang.",
+		"Pastikan berkas ini memang isian badan publik yang tertulis pada lembar \"" + SheetIdentity + "\"; bila templatnya milik badan publik lain, minta pengisian ulang pada templat badan publik itu sendiri."},
 	CodeUnknownCode: {Warning, false,
 		"Kode butir tidak dikenal dalam instrumen; baris ini diabaikan.",
 		"Periksa kode butir: salin dari templat, jangan diketik ulang."},
@@ -143,7 +147,7 @@ func Codes() []Code {
 		CodeMetadataMissing, CodeIdentityMissing, CodeIdentityNotFound, CodeUnknownCode,
 		CodeCodeAsNumber, CodeDuplicateCode, CodeItemMissing, CodeUnanswered, CodeInvalidAnswer,
 		CodeEvidenceMissing, CodeEvidenceInvalid, CodeQuestionChanged, CodeInvalidVerdict,
-		CodeEvidenceColumn, CodeCategoryUnknown,
+		CodeEvidenceColumn, CodeCategoryUnknown, CodeUnitChanged,
 	}
 }
 

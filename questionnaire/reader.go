@@ -809,8 +809,15 @@ func (r *reader) readIdentity(resp *Response) bool {
 		r.findings[len(r.findings)-1].Severity = severity
 	}
 	for fi, fld := range identityFields {
-		if fld.label == LabelCategory {
+		switch fld.label {
+		case LabelCategory:
 			r.checkCategory(&resp.Identity, s.name, cells[fi])
+		case LabelUnit:
+			if u := resp.Identity.Unit; r.metaUnit != "" && answerKey(u) != answerKey(r.metaUnit) {
+				r.add(CodeUnitChanged, s.name, cells[fi], "", fmt.Sprintf(
+					"Nama badan publik \"%s\" berbeda dengan nama pada templat (\"%s\"); berkas ini mungkin templat badan publik lain yang dipakai ulang.",
+					shorten(u, 80), r.metaUnit))
+			}
 		}
 	}
 	return true

@@ -427,6 +427,17 @@ func TestReadFileFindings(t *testing.T) {
 					t.Errorf("category = %q, want it kept as typed", r.Identity.Category)
 				}
 			}},
+		{name: "unit name respelled is the same unit", edit: func(b *book) { b.identity[LabelUnit] = " dinas komunikasi  dan informatika" }},
+		{name: "unit name differs from the template's", edit: func(b *book) { b.identity[LabelUnit] = "Dinas Sosial" },
+			want: []Finding{{Sheet: I, Cell: "B3", Code: CodeUnitChanged, Severity: Warning}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if r.Identity.Unit != "Dinas Sosial" {
+					t.Errorf("unit = %q, want it as typed", r.Identity.Unit)
+				}
+				if !strings.Contains(fs[0].Message, `"Dinas Sosial"`) || !strings.Contains(fs[0].Message, unitDiskomi) {
+					t.Errorf("message does not name both units: %s", fs[0].Message)
+				}
+			}},
 		{name: "operator blank", edit: func(b *book) { b.identity[LabelOperator] = "" },
 			want: []Finding{{Sheet: I, Cell: "B5", Code: CodeIdentityMissing, Severity: Warning}}},
 		{name: "evidence column removed", edit: func(b *book) {
