@@ -816,7 +816,7 @@ func (r *reader) readIdentity(resp *Response) bool {
 			if u := resp.Identity.Unit; r.metaUnit != "" && answerKey(u) != answerKey(r.metaUnit) {
 				r.add(CodeUnitChanged, s.name, cells[fi], "", fmt.Sprintf(
 					"Nama badan publik \"%s\" berbeda dengan nama pada templat (\"%s\"); berkas ini mungkin templat badan publik lain yang dipakai ulang.",
-					shorten(u, 80), r.metaUnit))
+					clip(u, 80), r.metaUnit))
 			}
 		}
 	}
@@ -838,7 +838,7 @@ func (r *reader) checkCategory(id *Identity, sheet, cell string) {
 			return
 		}
 	}
-	msg := fmt.Sprintf("Kategori \"%s\" tidak dikenal oleh instrumen.", shorten(id.Category, 40))
+	msg := fmt.Sprintf("Kategori \"%s\" tidak dikenal oleh instrumen.", clip(id.Category, 40))
 	if r.metaCategory != "" {
 		id.Category = r.metaCategory
 		msg += fmt.Sprintf(" Dipakai kategori dari templat: \"%s\".", r.metaCategory)
@@ -954,7 +954,7 @@ func (r *reader) readAnswer(qs questionSheet, i int, it *Item) Answer {
 	switch {
 	case err != nil:
 		r.add(CodeInvalidAnswer, sheet, a.Cell, it.Code, fmt.Sprintf(
-			"Jawaban butir %s tidak sah: \"%s\" (%s).", it.Code, strings.TrimSpace(a.Raw), err.Error()))
+			"Jawaban butir %s tidak sah: \"%s\" (%s).", it.Code, clip(strings.TrimSpace(a.Raw), 60), err.Error()))
 		r.findings[len(r.findings)-1].Fix = fixFor(it)
 	case value == "":
 		r.add(CodeUnanswered, sheet, a.Cell, it.Code, fmt.Sprintf("Butir %s belum dijawab; butir ini bernilai 0.", it.Code))
@@ -982,7 +982,7 @@ func (r *reader) readAnswer(qs questionSheet, i int, it *Item) Answer {
 		}
 		if a.Evidence != "" && !IsEvidenceReference(a.Evidence) {
 			r.add(CodeEvidenceInvalid, sheet, a.EvidenceCell, it.Code, fmt.Sprintf(
-				"Bukti butir %s bukan tautan (http/https) dan bukan nama berkas: \"%s\".", it.Code, shorten(a.Evidence, 80)))
+				"Bukti butir %s bukan tautan (http/https) dan bukan nama berkas: \"%s\".", it.Code, clip(a.Evidence, 80)))
 		}
 	}
 	if it.EvidenceRequired && a.Evidence == "" && wouldScore(it, value) {
@@ -992,7 +992,7 @@ func (r *reader) readAnswer(qs questionSheet, i int, it *Item) Answer {
 		}
 		empty := "kolom bukti kosong"
 		if noEvidence != "" {
-			empty = fmt.Sprintf("kolom bukti hanya berisi \"%s\"", shorten(noEvidence, 40))
+			empty = fmt.Sprintf("kolom bukti hanya berisi \"%s\"", clip(noEvidence, 40))
 		}
 		r.add(CodeEvidenceMissing, sheet, cell, it.Code, fmt.Sprintf(
 			"Butir %s wajib disertai bukti (tautan data dukung), tetapi %s; tanpa bukti butir ini bernilai 0.", it.Code, empty))
@@ -1005,14 +1005,14 @@ func (r *reader) readAnswer(qs questionSheet, i int, it *Item) Answer {
 		v, ok := NormalizeVerification(raw)
 		if !ok {
 			r.add(CodeInvalidVerdict, sheet, cellName(c, rw.num), it.Code, fmt.Sprintf(
-				"Isian verifikasi butir %s tidak dikenal: \"%s\"; keputusan verifikator tidak jelas, sehingga sampai diperbaiki jawaban dinilai seperti belum diverifikasi.", it.Code, shorten(strings.TrimSpace(raw), 40)))
+				"Isian verifikasi butir %s tidak dikenal: \"%s\"; keputusan verifikator tidak jelas, sehingga sampai diperbaiki jawaban dinilai seperti belum diverifikasi.", it.Code, clip(strings.TrimSpace(raw), 40)))
 		}
 		a.Verification = v
 	}
 	if c := col(HeaderQuestion); c > 0 {
 		if q := sr.cell(i, c); q != it.Question && strings.TrimSpace(q) != "" && normalizeText(q) != normalizeText(it.Question) {
 			r.add(CodeQuestionChanged, sheet, cellName(c, rw.num), it.Code, fmt.Sprintf(
-				"Teks pertanyaan butir %s berbeda dengan instrumen (\"%s\"); jawaban dinilai menurut kode butir.", it.Code, shorten(it.Question, 100)))
+				"Teks pertanyaan butir %s berbeda dengan instrumen (\"%s\"); jawaban dinilai menurut kode butir.", it.Code, clip(it.Question, 100)))
 		}
 	}
 	return a
@@ -1032,14 +1032,6 @@ func fixFor(it *Item) string {
 		return "Isi bilangan bulat 0 atau lebih (tanpa satuan), misalnya 12."
 	}
 	return ""
-}
-
-func shorten(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	return string(rs[:n]) + "…"
 }
 
 // wouldScore reports whether a normalised answer earns points before the

@@ -286,6 +286,15 @@ func TestReadFileFindings(t *testing.T) {
 					t.Errorf("answer = %+v", a)
 				}
 			}},
+		{name: "a paragraph pasted as the answer is cut short in the message", edit: func(b *book) {
+			b.rows[2][5] = strings.Repeat("Ruang layanan ada di lantai dua. ", 20)
+		},
+			want: []Finding{{Sheet: K, Cell: "F7", Item: "1.2", Code: CodeInvalidAnswer, Severity: Error}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if n := len([]rune(fs[0].Message)); n > 200 || !strings.Contains(fs[0].Message, "…") {
+					t.Errorf("message of %d runes: %s", n, fs[0].Message)
+				}
+			}},
 		{name: "invalid level lists the levels", edit: func(b *book) { b.rows[5][5] = "Cukup" },
 			want: []Finding{{Sheet: K, Cell: "F10", Item: "2.1", Code: CodeInvalidAnswer, Severity: Error}},
 			check: func(t *testing.T, r *Response, fs []Finding) {
