@@ -875,7 +875,7 @@ func (r *reader) readAnswers(qs questionSheet, resp *Response) bool {
 			}
 			if strings.TrimSpace(sr.cell(i, col(HeaderAnswer))) != "" || looksLikeCode(code) {
 				r.add(CodeUnknownCode, sheet, codeCell, "", fmt.Sprintf(
-					"Kode butir \"%s\" tidak dikenal dalam instrumen; baris ini diabaikan.", typed))
+					"Kode butir \"%s\" tidak dikenal dalam instrumen; baris ini diabaikan.", clip(typed, 40)))
 			}
 			continue
 		}

@@ -351,6 +351,15 @@ func TestReadFileFindings(t *testing.T) {
 			}},
 		{name: "unknown code with an answer", edit: func(b *book) { b.rows = append(b.rows, []any{"9.9", "", "Apa?", "", "", "Ya"}) },
 			want: []Finding{{Sheet: K, Cell: "A14", Code: CodeUnknownCode, Severity: Warning}}},
+		{name: "long text with an answer in the code column is cut short in the message", edit: func(b *book) {
+			b.rows = append(b.rows, []any{strings.Repeat("Keterangan tambahan dari operator. ", 10), "", "", "", "", "Ya"})
+		},
+			want: []Finding{{Sheet: K, Cell: "A14", Code: CodeUnknownCode, Severity: Warning}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if n := len([]rune(fs[0].Message)); n > 150 {
+					t.Errorf("message of %d runes: %s", n, fs[0].Message)
+				}
+			}},
 		{name: "free text in the code column is ignored", edit: func(b *book) { b.rows = append(b.rows, []any{"Mengetahui, Kepala Dinas"}) }},
 		{name: "duplicate code", edit: func(b *book) { b.rows = append(b.rows, row(testInstrument(), "1.2", "Ya", "")) },
 			want: []Finding{
