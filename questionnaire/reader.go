@@ -985,6 +985,9 @@ func (r *reader) readAnswer(qs questionSheet, i int, it *Item) Answer {
 				"Bukti butir %s bukan tautan (http/https) dan bukan nama berkas: \"%s\".", it.Code, clip(a.Evidence, 80)))
 		}
 	}
+	if c := col(HeaderNote); c > 0 {
+		a.Note = strings.TrimSpace(sr.cell(i, c))
+	}
 	if it.EvidenceRequired && a.Evidence == "" && wouldScore(it, value) {
 		cell := a.EvidenceCell
 		if cell == "" {
@@ -996,9 +999,12 @@ func (r *reader) readAnswer(qs questionSheet, i int, it *Item) Answer {
 		}
 		r.add(CodeEvidenceMissing, sheet, cell, it.Code, fmt.Sprintf(
 			"Butir %s wajib disertai bukti (tautan data dukung), tetapi %s; tanpa bukti butir ini bernilai 0.", it.Code, empty))
-	}
-	if c := col(HeaderNote); c > 0 {
-		a.Note = strings.TrimSpace(sr.cell(i, c))
+		if a.Note != "" && IsEvidenceReference(a.Note) {
+			// Evidence is read only from its column; say where it went.
+			f := &r.findings[len(r.findings)-1]
+			f.Message += fmt.Sprintf(" Kolom \"%s\" berisi tautan atau nama berkas.", HeaderNote)
+			f.Fix = fmt.Sprintf("Pindahkan tautan atau nama berkas bukti dari kolom \"%s\" ke kolom \"%s\" pada baris ini.", HeaderNote, HeaderEvidence)
+		}
 	}
 	if c := col(HeaderVerification); c > 0 {
 		raw := sr.cell(i, c)

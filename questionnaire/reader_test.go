@@ -308,6 +308,18 @@ func TestReadFileFindings(t *testing.T) {
 			want: []Finding{{Sheet: K, Cell: "F13", Item: "3.1", Code: CodeInvalidAnswer, Severity: Error}}},
 		{name: "evidence missing where it would score", edit: func(b *book) { b.rows[1][6] = "" },
 			want: []Finding{{Sheet: K, Cell: "G6", Item: "1.1", Code: CodeEvidenceMissing, Severity: Warning}}},
+		{name: "evidence typed in the note column", edit: func(b *book) {
+			b.rows[1][6], b.rows[1][7] = "", "link SK: https://ppid.lomboktimurkab.go.id/sk.pdf"
+		},
+			want: []Finding{{Sheet: K, Cell: "G6", Item: "1.1", Code: CodeEvidenceMissing, Severity: Warning}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if !strings.Contains(fs[0].Message, HeaderNote) || !strings.Contains(fs[0].Fix, "Pindahkan") {
+					t.Errorf("finding does not point at the note column: %s / %s", fs[0].Message, fs[0].Fix)
+				}
+				if r.Answers["1.1"].Evidence != "" {
+					t.Errorf("evidence taken from the note: %q", r.Answers["1.1"].Evidence)
+				}
+			}},
 		{name: "no evidence needed for an answer that earns nothing", edit: func(b *book) {
 			b.rows[1][5], b.rows[1][6] = "Tidak", ""     // 1.1 Tidak
 			b.rows[5][5], b.rows[5][6] = "Belum ada", "" // 2.1 level worth 0
