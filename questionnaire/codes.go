@@ -30,6 +30,7 @@ const (
 	CodeIdentityNotFound Code = "lembar-identitas-tidak-ada"
 	CodeCategoryUnknown  Code = "kategori-tidak-dikenal"
 	CodeUnitChanged      Code = "nama-badan-berbeda"
+	CodeSheetCopyUsed    Code = "lembar-salinan-dibaca"
 )
 
 type codeInfo struct {
@@ -85,6 +86,9 @@ var codeTable = map[Code]codeInfo{
 	CodeUnitChanged: {Warning, false,
 		"Nama badan publik pada lembar \"" + SheetIdentity + "\" berbeda dengan nama badan publik yang tertulis pada templat; berkas ini mungkin templat badan publik lain yang dipakai ulang.",
 		"Pastikan berkas ini memang isian badan publik yang tertulis pada lembar \"" + SheetIdentity + "\"; bila templatnya milik badan publik lain, minta pengisian ulang pada templat badan publik itu sendiri."},
+	CodeSheetCopyUsed: {Warning, false,
+		"Lembar \"" + SheetQuestions + "\" tidak berisi jawaban; jawaban dibaca dari salinannya.",
+		"Isi jawaban pada lembar \"" + SheetQuestions + "\" saja dan hapus lembar salinan, agar tidak ada dua versi jawaban."},
 	CodeUnknownCode: {Warning, false,
 		"Kode butir tidak dikenal dalam instrumen; baris ini diabaikan.",
 		"Periksa kode butir: salin dari templat, jangan diketik ulang."},
@@ -147,7 +151,7 @@ func Codes() []Code {
 		CodeMetadataMissing, CodeIdentityMissing, CodeIdentityNotFound, CodeUnknownCode,
 		CodeCodeAsNumber, CodeDuplicateCode, CodeItemMissing, CodeUnanswered, CodeInvalidAnswer,
 		CodeEvidenceMissing, CodeEvidenceInvalid, CodeQuestionChanged, CodeInvalidVerdict,
-		CodeEvidenceColumn, CodeCategoryUnknown, CodeUnitChanged,
+		CodeEvidenceColumn, CodeCategoryUnknown, CodeUnitChanged, CodeSheetCopyUsed,
 	}
 }
 

@@ -677,18 +677,24 @@ func (r *reader) findQuestionSheet() (questionSheet, bool) {
 		return questionSheet{sheet: s, rows: sr, headerIdx: idx, cols: cols}, found, true
 	}
 	named, hasNamed := r.sheet(SheetQuestions)
+	var blank *questionSheet // the Kuesioner sheet when it holds no answer at all
 	if hasNamed {
 		qs, found, ok := try(named)
 		if !ok {
 			return qs, false
 		}
-		if found {
+		if found && qs.hasAnswers() {
 			return qs, true
 		}
+		if found {
+			blank = &qs
+		}
 	}
-	// Another sheet that cannot be read (too large, damaged) is passed over:
-	// it is reported only when no questionnaire is found elsewhere, as it
-	// may be the questionnaire itself.
+	// The other sheets may hold the questionnaire renamed, or a copy that
+	// the operator answered while the Kuesioner sheet stayed blank. A sheet
+	// that cannot be read (too large, damaged) is passed over: it is
+	// reported only when no questionnaire is found elsewhere, as it may be
+	// the questionnaire itself.
 	var unreadable *Finding
 	for _, s := range r.sheets {
 		switch s.name {
@@ -705,9 +711,18 @@ func (r *reader) findQuestionSheet() (questionSheet, bool) {
 			r.findings = saved
 			continue
 		}
-		if found {
+		switch {
+		case !found:
+		case blank == nil:
+			return qs, true
+		case qs.hasAnswers():
+			r.add(CodeSheetCopyUsed, s.name, "", "", fmt.Sprintf(
+				"Lembar \"%s\" tidak berisi jawaban; jawaban dibaca dari lembar \"%s\".", blank.sheet.name, s.name))
 			return qs, true
 		}
+	}
+	if blank != nil {
+		return *blank, true
 	}
 	if hasNamed {
 		// The sheet is there but its header row was changed or deleted.
@@ -724,6 +739,18 @@ func (r *reader) findQuestionSheet() (questionSheet, bool) {
 	}
 	r.fail(CodeSheetNotFound, "", "")
 	return questionSheet{}, false
+}
+
+// hasAnswers reports whether any cell of the answer column below the header
+// is filled.
+func (qs questionSheet) hasAnswers() bool {
+	c := qs.cols[HeaderAnswer]
+	for i := qs.headerIdx + 1; i < len(qs.rows.rows); i++ {
+		if strings.TrimSpace(qs.rows.cell(i, c)) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // identityField ties an Identitas label to its field.

@@ -658,3 +658,52 @@ func TestReadFileRenamedSheetAfterLargeSheet(t *testing.T) {
 	}
 	assertFindings(t, fs, want)
 }
+
+// TestReadFileFilledCopyOfSheet: the operator made a copy of the Kuesioner
+// sheet ("Kuesioner (2)"), answered there and left the original blank. The
+// answers are read from the copy, with a warning; they are not all lost.
+func TestReadFileFilledCopyOfSheet(t *testing.T) {
+	inst := testInstrument()
+	const copyName = "Kuesioner (2)"
+	b := standardBook(inst)
+	b.edit = func(f *excelize.File, sheet string) {
+		to, err := f.NewSheet(copyName)
+		if err != nil {
+			t.Fatal(err)
+		}
+		from, _ := f.GetSheetIndex(sheet)
+		if err := f.CopySheet(from, to); err != nil {
+			t.Fatal(err)
+		}
+		for r := HeaderRow + 1; r <= HeaderRow+len(b.rows); r++ {
+			if err := f.SetCellValue(sheet, cellName(6, r), ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	resp, fs := readBook(t, b)
+	if resp == nil {
+		t.Fatalf("no response: %v", fs)
+	}
+	if resp.Sheet != copyName {
+		t.Errorf("sheet %q, want %q", resp.Sheet, copyName)
+	}
+	want := standardAnswers()
+	if !reflect.DeepEqual(resp.Answers, want) {
+		t.Errorf("Answers:\n got %+v\nwant %+v", resp.Answers, want)
+	}
+	assertFindings(t, fs, []Finding{{Sheet: copyName, Code: CodeSheetCopyUsed, Severity: Warning}})
+
+	// Both blank: the Kuesioner sheet is the one read (every item unanswered).
+	b = standardBook(inst)
+	for i := range b.rows {
+		if len(b.rows[i]) > 5 {
+			b.rows[i][5] = ""
+		}
+	}
+	b.extra = []sheetSpec{{name: copyName, cells: map[string]any{"A4": "Kode", "F4": "Jawaban", "A5": "1.1"}}}
+	resp, fs = readBook(t, b)
+	if resp == nil || resp.Sheet != SheetQuestions || len(findingsWith(fs, CodeUnanswered)) != len(inst.Items) {
+		t.Errorf("blank sheets: sheet %v, findings %v", resp != nil && resp.Sheet == SheetQuestions, fs)
+	}
+}
