@@ -28,6 +28,9 @@ const (
 	CodeInvalidVerdict   Code = "verifikasi-tidak-sah"
 	CodeEvidenceColumn   Code = "kolom-bukti-tidak-ada"
 	CodeIdentityNotFound Code = "lembar-identitas-tidak-ada"
+	CodeCategoryUnknown  Code = "kategori-tidak-dikenal"
+	CodeUnitChanged      Code = "nama-badan-berbeda"
+	CodeSheetCopyUsed    Code = "lembar-salinan-dibaca"
 )
 
 type codeInfo struct {
@@ -77,6 +80,15 @@ var codeTable = map[Code]codeInfo{
 	CodeIdentityNotFound: {Warning, false,
 		"Lembar \"" + SheetIdentity + "\" tidak ditemukan.",
 		"Gunakan templat resmi dan isi lembar \"" + SheetIdentity + "\"."},
+	CodeCategoryUnknown: {Warning, false,
+		"Kategori badan publik tidak dikenal oleh instrumen.",
+		"Pilih kategori dari daftar pada sel ini."},
+	CodeUnitChanged: {Warning, false,
+		"Nama badan publik pada lembar \"" + SheetIdentity + "\" berbeda dengan nama badan publik yang tertulis pada templat; berkas ini mungkin templat badan publik lain yang dipakai ulang.",
+		"Pastikan berkas ini memang isian badan publik yang tertulis pada lembar \"" + SheetIdentity + "\"; bila templatnya milik badan publik lain, minta pengisian ulang pada templat badan publik itu sendiri."},
+	CodeSheetCopyUsed: {Warning, false,
+		"Lembar \"" + SheetQuestions + "\" tidak berisi jawaban; jawaban dibaca dari salinannya.",
+		"Isi jawaban pada lembar \"" + SheetQuestions + "\" saja dan hapus lembar salinan, agar tidak ada dua versi jawaban."},
 	CodeUnknownCode: {Warning, false,
 		"Kode butir tidak dikenal dalam instrumen; baris ini diabaikan.",
 		"Periksa kode butir: salin dari templat, jangan diketik ulang."},
@@ -105,7 +117,7 @@ var codeTable = map[Code]codeInfo{
 		"Teks pertanyaan berbeda dengan instrumen; jawaban dinilai menurut kode butir.",
 		"Jangan mengubah teks pertanyaan; periksa bahwa jawaban sesuai dengan pertanyaan pada instrumen."},
 	CodeInvalidVerdict: {Error, false,
-		"Isian kolom verifikasi tidak dikenal; keputusan verifikator tidak jelas.",
+		"Isian kolom verifikasi tidak dikenal; keputusan verifikator tidak jelas, sehingga sampai diperbaiki jawaban dinilai seperti belum diverifikasi.",
 		"Isi kolom \"" + HeaderVerification + "\" dengan \"Diterima\" atau \"Ditolak\", atau kosongkan."},
 	CodeEvidenceColumn: {Warning, false,
 		"Kolom \"" + HeaderEvidence + "\" tidak ditemukan; semua bukti dianggap kosong.",
@@ -139,7 +151,7 @@ func Codes() []Code {
 		CodeMetadataMissing, CodeIdentityMissing, CodeIdentityNotFound, CodeUnknownCode,
 		CodeCodeAsNumber, CodeDuplicateCode, CodeItemMissing, CodeUnanswered, CodeInvalidAnswer,
 		CodeEvidenceMissing, CodeEvidenceInvalid, CodeQuestionChanged, CodeInvalidVerdict,
-		CodeEvidenceColumn,
+		CodeEvidenceColumn, CodeCategoryUnknown, CodeUnitChanged, CodeSheetCopyUsed,
 	}
 }
 

@@ -439,11 +439,6 @@ func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, path string, dept
 		return
 	}
 	fields := yamlFields(v.Type())
-	known := make([]string, 0, len(fields))
-	for k := range fields {
-		known = append(known, k)
-	}
-	sort.Strings(known)
 	seen := map[string]bool{}
 	it := mn.MapRange()
 	for it.Next() {

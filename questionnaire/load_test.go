@@ -264,6 +264,15 @@ func TestValidateBuiltInCode(t *testing.T) {
 		{"synonym clashes with another label", func(in *Instrument) {
 			in.Items[1].Levels[2].Synonyms = []string{"TAHUNAN"}
 		}, []string{"$.butir[1].tingkat[2].sinonim[0]: Label atau sinonim 'TAHUNAN' pada butir '1.2' sudah dipakai tingkat ke-2."}},
+		{"labels that the reader folds to the same answer", func(in *Instrument) {
+			// The reader ignores case, doubled spaces and a final full stop,
+			// so "Tahunan." would never be picked: "Tahunan" matches first.
+			in.Items[1].Levels[2].Label = "Tahunan."
+			in.Items[1].Levels[0].Synonyms = []string{"Setiap  bulan", "setiap bulan"}
+		}, []string{
+			"$.butir[1].tingkat[0].sinonim[1]: Label atau sinonim 'setiap bulan' pada butir '1.2' sudah dipakai tingkat ke-1.",
+			"$.butir[1].tingkat[2].label: Label atau sinonim 'Tahunan.' pada butir '1.2' sudah dipakai tingkat ke-2.",
+		}},
 		{"tier above item points, count without tiers", func(in *Instrument) {
 			in.Items[2].Tiers[1].Points = d("5")
 		}, []string{"$.butir[2].ambang[1].poin: Poin ambang 5 melebihi poin butir 4."}},

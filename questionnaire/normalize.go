@@ -2,6 +2,7 @@ package questionnaire
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -30,6 +31,15 @@ func quoteAll(ss []string) []string {
 	return out
 }
 
+// isSpaceRune reports whether r separates words in a cell: Unicode white
+// space (also the no-break space) and the invisible zero-width space and BOM
+// that text pasted from web pages and CSV files carries.
+func isSpaceRune(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }
+
+// cleanCell trims a value and collapses inner runs of space (isSpaceRune)
+// to one space, keeping case: "  Dinas\u00a0 Sosial " → "Dinas Sosial".
+func cleanCell(s string) string { return strings.Join(strings.FieldsFunc(s, isSpaceRune), " ") }
+
 // answerKey folds a typed value for comparison: Unicode spaces (including
 // no-break spaces) collapse to one space, surrounding spaces and a trailing
 // full stop go, letters are lower-cased.
@@ -41,7 +51,7 @@ func answerKey(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
+		if isSpaceRune(r) {
 			space = true
 			continue
 		}
@@ -225,7 +235,7 @@ func NormalizeVerification(raw string) (Verification, bool) {
 func NormalizeCode(raw string) string {
 	var b strings.Builder
 	for _, r := range raw {
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
+		if isSpaceRune(r) {
 			continue
 		}
 		b.WriteRune(r)
@@ -236,6 +246,29 @@ func NormalizeCode(raw string) string {
 // normalizeText folds a question text for comparison: spacing and case do not
 // count as a change.
 func normalizeText(s string) string { return answerKey(s) }
+
+// noEvidenceWords are what operators type in an evidence cell to say there
+// is none, as answer keys.
+var noEvidenceWords = []string{
+	"tidak ada", "tdk ada", "belum ada", "tidak", "belum", "kosong", "nihil",
+	"tidak ada bukti", "belum ada bukti", "n/a", "na", "none", "nil",
+}
+
+// isNoEvidence reports whether an evidence cell says "none": a filler such as
+// "-", "–" or "0", or words such as "tidak ada" or "belum ada". Such a cell
+// holds no evidence at all and is read as blank.
+func isNoEvidence(s string) bool {
+	key := answerKey(s)
+	if key == "" || key == "0" || slices.Contains(noEvidenceWords, key) {
+		return true
+	}
+	for _, r := range key {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true // punctuation only: "-", "--", "—", "…", "/"
+}
 
 // IsEvidenceReference reports whether s names evidence: an http(s) URL with a
 // host (or a "www." address), or a file reference (a name with an extension

@@ -165,3 +165,60 @@ func TestIsEvidenceReference(t *testing.T) {
 		}
 	}
 }
+
+func TestIsNoEvidence(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"", true}, {" - ", true}, {"--", true}, {"—", true}, {"…", true}, {"0", true},
+		{"Tidak ada", true}, {"BELUM ADA.", true}, {"nihil", true}, {"n/a", true},
+		// A claim without a reference is not "none": it stays and is reported
+		// as evidence that is neither a URL nor a file.
+		{"ada", false}, {"terlampir", false}, {"lihat lampiran", false},
+		{"SK-PPID.pdf", false}, {"https://ppid.example.go.id", false}, {"1", false},
+	}
+	for _, tc := range tests {
+		if got := isNoEvidence(tc.in); got != tc.want {
+			t.Errorf("isNoEvidence(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestCleanCellAgreesWithAnswerKey: the roster and template clean names with
+// the same notion of space as the reader folds answers: a zero-width space
+// or BOM pasted from a web page is no part of a name.
+func TestCleanCellAgreesWithAnswerKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"  Dinas   Sosial ", "Dinas Sosial"},
+		{"\u00a0Dinas\u00a0Sosial", "Dinas Sosial"},
+		{"\u200bDinas Sosial\u200b", "Dinas Sosial"},
+		{"\ufeffKecamatan\tSakra\nTimur", "Kecamatan Sakra Timur"},
+	}
+	for _, tc := range tests {
+		got := cleanCell(tc.in)
+		if got != tc.want {
+			t.Errorf("cleanCell(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if k := answerKey(tc.in); k != strings.ToLower(got) {
+			t.Errorf("answerKey(%q) = %q, cleanCell lower-cased = %q", tc.in, k, strings.ToLower(got))
+		}
+	}
+}
+
+func TestHyperlinkFormulaTarget(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`HYPERLINK("https://a.id/x","lihat")`, "https://a.id/x"},
+		{`hyperlink( "SK ""2025"".pdf" ; "lihat")`, `SK "2025".pdf`},
+		{`IF(A1="Ya",HYPERLINK("https://a.id"),"")`, "https://a.id"},
+		{`HYPERLINK(B6,"lihat")`, ""},
+		{`HYPERLINK("https://a.id`, ""}, // unterminated
+		{`CONCAT("https://a.id")`, ""},
+		{`ıHYPERLINK("https://a.id")`, "https://a.id"}, // non-ASCII before: offsets hold
+	}
+	for _, tc := range tests {
+		if got := hyperlinkFormulaTarget(tc.in); got != tc.want {
+			t.Errorf("hyperlinkFormulaTarget(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

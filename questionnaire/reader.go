@@ -157,6 +157,7 @@ type reader struct {
 	findings []Finding
 
 	zipFiles map[string]*zip.File
+	zipNames []string // part names in zip order
 	xl       *excelize.File
 	sheets   []workbookSheet
 
@@ -303,9 +304,14 @@ func (r *reader) openZip(data []byte) bool {
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
-		r.zipFiles[strings.ReplaceAll(f.Name, "\\", "/")] = f
+		name := strings.ReplaceAll(f.Name, "\\", "/")
+		if _, dup := r.zipFiles[name]; !dup {
+			r.zipNames = append(r.zipNames, name)
+		}
+		r.zipFiles[name] = f
 	}
-	for name, f := range r.zipFiles {
+	for _, f := range zr.File { // zip order: the message must not depend on map order
+		name := strings.ReplaceAll(f.Name, "\\", "/")
 		if f.UncompressedSize64 > maxXMLPart && (strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels")) &&
 			!strings.HasPrefix(name, "xl/worksheets/") {
 			r.fail(CodeTooLarge, "", fmt.Sprintf("Bagian \"%s\" dalam berkas terlalu besar untuk sebuah kuesioner (%d MB).", name, f.UncompressedSize64>>20))
@@ -328,13 +334,17 @@ func (r *reader) openZip(data []byte) bool {
 	return true
 }
 
-func (r *reader) hasPart(name string) bool {
-	for n := range r.zipFiles {
+func (r *reader) hasPart(name string) bool { return r.partName(name) != "" }
+
+// partName is the name in the zip of the part called name ignoring case, the
+// first in zip order; "" if none.
+func (r *reader) partName(name string) string {
+	for _, n := range r.zipNames {
 		if strings.EqualFold(n, name) {
-			return true
+			return n
 		}
 	}
-	return false
+	return ""
 }
 
 // part returns the unpacked bytes excelize holds for a part, after checking
@@ -349,11 +359,7 @@ func (r *reader) part(name string) ([]byte, error) {
 	b, _ := v.([]byte)
 	zf := r.zipFiles[name]
 	if zf == nil {
-		for n, f := range r.zipFiles {
-			if strings.EqualFold(n, name) {
-				zf = f
-			}
-		}
+		zf = r.zipFiles[r.partName(name)]
 	}
 	if zf != nil {
 		if uint64(len(b)) != zf.UncompressedSize64 || crc32.ChecksumIEEE(b) != zf.CRC32 {
@@ -670,30 +676,81 @@ func (r *reader) findQuestionSheet() (questionSheet, bool) {
 		idx, cols, found := findHeader(sr)
 		return questionSheet{sheet: s, rows: sr, headerIdx: idx, cols: cols}, found, true
 	}
-	if s, ok := r.sheet(SheetQuestions); ok {
-		qs, found, ok := try(s)
+	named, hasNamed := r.sheet(SheetQuestions)
+	var blank *questionSheet // the Kuesioner sheet when it holds no answer at all
+	if hasNamed {
+		qs, found, ok := try(named)
 		if !ok {
 			return qs, false
 		}
-		if found {
+		if found && qs.hasAnswers() {
 			return qs, true
 		}
+		if found {
+			blank = &qs
+		}
 	}
+	// The other sheets may hold the questionnaire renamed, or a copy that
+	// the operator answered while the Kuesioner sheet stayed blank. A sheet
+	// that cannot be read (too large, damaged) is passed over: it is
+	// reported only when no questionnaire is found elsewhere, as it may be
+	// the questionnaire itself.
+	var unreadable *Finding
 	for _, s := range r.sheets {
 		switch s.name {
 		case SheetQuestions, SheetIdentity, SheetMeta, SheetOptions, SheetGuide:
 			continue
 		}
+		saved := append([]Finding(nil), r.findings...)
 		qs, found, ok := try(s)
 		if !ok {
-			return qs, false
+			if unreadable == nil {
+				f := r.findings[len(r.findings)-1]
+				unreadable = &f
+			}
+			r.findings = saved
+			continue
 		}
-		if found {
+		switch {
+		case !found:
+		case blank == nil:
+			return qs, true
+		case qs.hasAnswers():
+			r.add(CodeSheetCopyUsed, s.name, "", "", fmt.Sprintf(
+				"Lembar \"%s\" tidak berisi jawaban; jawaban dibaca dari lembar \"%s\".", blank.sheet.name, s.name))
 			return qs, true
 		}
 	}
+	if blank != nil {
+		return *blank, true
+	}
+	if hasNamed {
+		// The sheet is there but its header row was changed or deleted.
+		r.fail(CodeSheetNotFound, named.name, fmt.Sprintf(
+			"Lembar \"%s\" ada, tetapi baris judul kolomnya tidak ditemukan: tidak ada baris dengan judul kolom \"%s\" dan \"%s\" (judul diubah atau barisnya dihapus), sehingga jawaban tidak dapat dibaca.",
+			named.name, HeaderCode, HeaderAnswer))
+		r.findings[len(r.findings)-1].Fix = "Kembalikan baris judul kolom seperti pada templat (" + strings.Join(QuestionColumns, ", ") +
+			"), atau salin jawaban ke templat kosong, lalu kirim ulang."
+		return questionSheet{}, false
+	}
+	if unreadable != nil {
+		r.findings = append(r.findings[:0], *unreadable)
+		return questionSheet{}, false
+	}
 	r.fail(CodeSheetNotFound, "", "")
 	return questionSheet{}, false
+}
+
+// hasAnswers reports whether any cell of the answer column below the header
+// is filled.
+func (qs questionSheet) hasAnswers() bool {
+	c := qs.cols[HeaderAnswer]
+	for i := qs.headerIdx + 1; i < len(qs.rows.rows); i++ {
+		if strings.TrimSpace(qs.rows.cell(i, c)) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // identityField ties an Identitas label to its field.
@@ -778,7 +835,43 @@ func (r *reader) readIdentity(resp *Response) bool {
 		r.add(CodeIdentityMissing, s.name, cell, "", msg)
 		r.findings[len(r.findings)-1].Severity = severity
 	}
+	for fi, fld := range identityFields {
+		switch fld.label {
+		case LabelCategory:
+			r.checkCategory(&resp.Identity, s.name, cells[fi])
+		case LabelUnit:
+			if u := resp.Identity.Unit; r.metaUnit != "" && answerKey(u) != answerKey(r.metaUnit) {
+				r.add(CodeUnitChanged, s.name, cells[fi], "", fmt.Sprintf(
+					"Nama badan publik \"%s\" berbeda dengan nama pada templat (\"%s\"); berkas ini mungkin templat badan publik lain yang dipakai ulang.",
+					clip(u, 80), r.metaUnit))
+			}
+		}
+	}
 	return true
+}
+
+// checkCategory gives a category typed in another case or spacing the
+// instrument's spelling ("opd " → "OPD"), so that rankings per category do
+// not split; one the instrument does not know is reported and replaced by
+// the template's category when there is one.
+func (r *reader) checkCategory(id *Identity, sheet, cell string) {
+	if id.Category == "" || len(r.inst.Categories) == 0 {
+		return
+	}
+	key := answerKey(id.Category)
+	for _, c := range r.inst.Categories {
+		if answerKey(c) == key {
+			id.Category = c
+			return
+		}
+	}
+	msg := fmt.Sprintf("Kategori \"%s\" tidak dikenal oleh instrumen.", clip(id.Category, 40))
+	if r.metaCategory != "" {
+		id.Category = r.metaCategory
+		msg += fmt.Sprintf(" Dipakai kategori dari templat: \"%s\".", r.metaCategory)
+	}
+	r.add(CodeCategoryUnknown, sheet, cell, "", msg)
+	r.findings[len(r.findings)-1].Fix = "Pilih kategori dari daftar pada sel ini: " + strings.Join(r.inst.Categories, ", ") + "."
 }
 
 // readAnswers walks the rows below the header and fills resp.Answers.
@@ -798,6 +891,9 @@ func (r *reader) readAnswers(qs questionSheet, resp *Response) bool {
 		}
 		code := NormalizeCode(typed)
 		codeCell := cellName(col(HeaderCode), rw.num)
+		if sr.scan.numeric[codeCell] {
+			code = r.numericCode(code, sr.cell(i, col(HeaderQuestion)))
+		}
 		answerCell := cellName(col(HeaderAnswer), rw.num)
 		it := r.rd.items[code]
 		if it == nil {
@@ -806,7 +902,7 @@ func (r *reader) readAnswers(qs questionSheet, resp *Response) bool {
 			}
 			if strings.TrimSpace(sr.cell(i, col(HeaderAnswer))) != "" || looksLikeCode(code) {
 				r.add(CodeUnknownCode, sheet, codeCell, "", fmt.Sprintf(
-					"Kode butir \"%s\" tidak dikenal dalam instrumen; baris ini diabaikan.", typed))
+					"Kode butir \"%s\" tidak dikenal dalam instrumen; baris ini diabaikan.", clip(typed, 40)))
 			}
 			continue
 		}
@@ -837,6 +933,24 @@ func (r *reader) readAnswers(qs questionSheet, resp *Response) bool {
 	return true
 }
 
+// numericCode resolves an item code stored as a number, which may have lost
+// its trailing zeros ("1.10" became 1.1): among the items whose code is the
+// number with zeros appended, the one whose question the row shows. Without
+// such a match the number is taken as it stands.
+func (r *reader) numericCode(code, question string) string {
+	if !strings.Contains(code, ".") || strings.TrimSpace(question) == "" {
+		return code
+	}
+	q := normalizeText(question)
+	for _, it := range r.inst.Items {
+		if strings.HasPrefix(it.Code, code) && strings.Trim(it.Code[len(code):], "0") == "" &&
+			normalizeText(it.Question) == q {
+			return it.Code
+		}
+	}
+	return code
+}
+
 func rowOf(cell string) int {
 	_, row, _ := splitRef(cell)
 	return row
@@ -861,12 +975,13 @@ func (r *reader) readAnswer(qs questionSheet, i int, it *Item) Answer {
 	rw := sr.rows[i]
 	col := func(h string) int { return qs.cols[h] }
 	a := Answer{Item: it.Code, Cell: cellName(col(HeaderAnswer), rw.num)}
+	noEvidence := "" // what the evidence cell said instead of evidence
 	a.Raw = sr.cell(i, col(HeaderAnswer))
 	value, err := NormalizeAnswer(it, a.Raw)
 	switch {
 	case err != nil:
 		r.add(CodeInvalidAnswer, sheet, a.Cell, it.Code, fmt.Sprintf(
-			"Jawaban butir %s tidak sah: \"%s\" (%s).", it.Code, strings.TrimSpace(a.Raw), err.Error()))
+			"Jawaban butir %s tidak sah: \"%s\" (%s).", it.Code, clip(strings.TrimSpace(a.Raw), 60), err.Error()))
 		r.findings[len(r.findings)-1].Fix = fixFor(it)
 	case value == "":
 		r.add(CodeUnanswered, sheet, a.Cell, it.Code, fmt.Sprintf("Butir %s belum dijawab; butir ini bernilai 0.", it.Code))
@@ -883,34 +998,54 @@ func (r *reader) readAnswer(qs questionSheet, i int, it *Item) Answer {
 			}
 		}
 		if a.Evidence != "" && !IsEvidenceReference(a.Evidence) {
-			r.add(CodeEvidenceInvalid, sheet, a.EvidenceCell, it.Code, fmt.Sprintf(
-				"Bukti butir %s bukan tautan (http/https) dan bukan nama berkas: \"%s\".", it.Code, shorten(a.Evidence, 80)))
+			if target := r.formulaLink(sheet, a.EvidenceCell); target != "" {
+				a.Evidence = target
+			}
 		}
+		if isNoEvidence(a.Evidence) {
+			// "-", "tidak ada": the operator says there is none; it must
+			// not count as evidence when scored.
+			noEvidence, a.Evidence = a.Evidence, ""
+		}
+		if a.Evidence != "" && !IsEvidenceReference(a.Evidence) {
+			r.add(CodeEvidenceInvalid, sheet, a.EvidenceCell, it.Code, fmt.Sprintf(
+				"Bukti butir %s bukan tautan (http/https) dan bukan nama berkas: \"%s\".", it.Code, clip(a.Evidence, 80)))
+		}
+	}
+	if c := col(HeaderNote); c > 0 {
+		a.Note = strings.TrimSpace(sr.cell(i, c))
 	}
 	if it.EvidenceRequired && a.Evidence == "" && wouldScore(it, value) {
 		cell := a.EvidenceCell
 		if cell == "" {
 			cell = a.Cell
 		}
+		empty := "kolom bukti kosong"
+		if noEvidence != "" {
+			empty = fmt.Sprintf("kolom bukti hanya berisi \"%s\"", clip(noEvidence, 40))
+		}
 		r.add(CodeEvidenceMissing, sheet, cell, it.Code, fmt.Sprintf(
-			"Butir %s wajib disertai bukti (tautan data dukung), tetapi kolom bukti kosong; tanpa bukti butir ini bernilai 0.", it.Code))
-	}
-	if c := col(HeaderNote); c > 0 {
-		a.Note = strings.TrimSpace(sr.cell(i, c))
+			"Butir %s wajib disertai bukti (tautan data dukung), tetapi %s; tanpa bukti butir ini bernilai 0.", it.Code, empty))
+		if a.Note != "" && IsEvidenceReference(a.Note) {
+			// Evidence is read only from its column; say where it went.
+			f := &r.findings[len(r.findings)-1]
+			f.Message += fmt.Sprintf(" Kolom \"%s\" berisi tautan atau nama berkas.", HeaderNote)
+			f.Fix = fmt.Sprintf("Pindahkan tautan atau nama berkas bukti dari kolom \"%s\" ke kolom \"%s\" pada baris ini.", HeaderNote, HeaderEvidence)
+		}
 	}
 	if c := col(HeaderVerification); c > 0 {
 		raw := sr.cell(i, c)
 		v, ok := NormalizeVerification(raw)
 		if !ok {
 			r.add(CodeInvalidVerdict, sheet, cellName(c, rw.num), it.Code, fmt.Sprintf(
-				"Isian verifikasi butir %s tidak dikenal: \"%s\"; keputusan verifikator tidak jelas.", it.Code, shorten(strings.TrimSpace(raw), 40)))
+				"Isian verifikasi butir %s tidak dikenal: \"%s\"; keputusan verifikator tidak jelas, sehingga sampai diperbaiki jawaban dinilai seperti belum diverifikasi.", it.Code, clip(strings.TrimSpace(raw), 40)))
 		}
 		a.Verification = v
 	}
 	if c := col(HeaderQuestion); c > 0 {
 		if q := sr.cell(i, c); q != it.Question && strings.TrimSpace(q) != "" && normalizeText(q) != normalizeText(it.Question) {
 			r.add(CodeQuestionChanged, sheet, cellName(c, rw.num), it.Code, fmt.Sprintf(
-				"Teks pertanyaan butir %s berbeda dengan instrumen (\"%s\"); jawaban dinilai menurut kode butir.", it.Code, shorten(it.Question, 100)))
+				"Teks pertanyaan butir %s berbeda dengan instrumen (\"%s\"); jawaban dinilai menurut kode butir.", it.Code, clip(it.Question, 100)))
 		}
 	}
 	return a
@@ -930,14 +1065,6 @@ func fixFor(it *Item) string {
 		return "Isi bilangan bulat 0 atau lebih (tanpa satuan), misalnya 12."
 	}
 	return ""
-}
-
-func shorten(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	return string(rs[:n]) + "…"
 }
 
 // wouldScore reports whether a normalised answer earns points before the
@@ -998,6 +1125,54 @@ func (r *reader) linkTarget(sr *sheetRows, col, row int) string {
 		return ""
 	}
 	return ""
+}
+
+// formulaLink returns the URL or file of a =HYPERLINK("…"; "teks") formula
+// on the cell, whose cached value is only the text shown; "" if none. It is
+// asked only for evidence that is not a reference by itself, as it makes
+// excelize parse the sheet whole (once; the sheet was checked before).
+func (r *reader) formulaLink(sheet, cell string) string {
+	formula, err := r.xl.GetCellFormula(sheet, cell)
+	if err != nil {
+		return ""
+	}
+	if target := hyperlinkFormulaTarget(formula); IsEvidenceReference(target) {
+		return strings.TrimSpace(target)
+	}
+	return ""
+}
+
+// hyperlinkFormulaTarget returns the first argument of a HYPERLINK call in a
+// formula when it is a string literal ("" doubles a quote inside), else "".
+func hyperlinkFormulaTarget(formula string) string {
+	upper := []byte(formula) // ASCII upper case only, so offsets stay put
+	for k, c := range upper {
+		if c >= 'a' && c <= 'z' {
+			upper[k] = c - 'a' + 'A'
+		}
+	}
+	i := bytes.Index(upper, []byte("HYPERLINK("))
+	if i < 0 {
+		return ""
+	}
+	s := strings.TrimLeft(formula[i+len("HYPERLINK("):], " ")
+	if !strings.HasPrefix(s, `"`) {
+		return ""
+	}
+	var b strings.Builder
+	for j := 1; j < len(s); j++ {
+		if s[j] != '"' {
+			b.WriteByte(s[j])
+			continue
+		}
+		if j+1 < len(s) && s[j+1] == '"' {
+			b.WriteByte('"')
+			j++
+			continue
+		}
+		return b.String()
+	}
+	return "" // unterminated
 }
 
 // sortFindings orders findings by sheet, row, column, code, item, message.

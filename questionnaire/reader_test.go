@@ -164,6 +164,83 @@ func TestReadFileNumericCells(t *testing.T) {
 	assertFindings(t, fs, want)
 }
 
+// TestReadFileNumericCodeLostZero: Excel's "Convert to Number" turns code
+// "1.10" into the number 1.1. The row's question text tells it apart from
+// item 1.1, so neither item loses its answer.
+func TestReadFileNumericCodeLostZero(t *testing.T) {
+	inst := testInstrument()
+	b := standardBook(inst)
+	b.rows[3][0] = 1.1 // row of 1.10 (A8): Ya, question of 1.10
+	resp, fs := readBook(t, b)
+	if resp == nil {
+		t.Fatalf("no response: %v", fs)
+	}
+	if a := resp.Answers["1.10"]; a.Value != Yes || a.Cell != "F8" {
+		t.Errorf("1.10 = %+v, want Ya at F8", a)
+	}
+	if a := resp.Answers["1.1"]; a.Value != Yes || a.Cell != "F6" {
+		t.Errorf("1.1 = %+v, want Ya at F6", a)
+	}
+	want := []Finding{{Sheet: SheetQuestions, Cell: "A8", Item: "1.10", Code: CodeCodeAsNumber, Severity: Warning}}
+	assertFindings(t, fs, want)
+	if len(fs) == 1 && !strings.Contains(fs[0].Message, "butir 1.10") {
+		t.Errorf("message does not say which item was read: %s", fs[0].Message)
+	}
+
+	// Without a question text to tell them apart, the number is read as it
+	// stands (1.1), which then occurs twice.
+	b = standardBook(inst)
+	b.rows[3][0], b.rows[3][2] = 1.1, ""
+	_, fs = readBook(t, b)
+	want = []Finding{
+		{Sheet: SheetQuestions, Cell: "A6", Item: "1.1", Code: CodeDuplicateCode, Severity: Error},
+		{Sheet: SheetQuestions, Cell: "A8", Item: "1.1", Code: CodeCodeAsNumber, Severity: Warning},
+		{Sheet: SheetQuestions, Cell: "A8", Item: "1.1", Code: CodeDuplicateCode, Severity: Error},
+		{Sheet: SheetQuestions, Item: "1.10", Code: CodeItemMissing, Severity: Error},
+	}
+	sortFindings(want)
+	assertFindings(t, fs, want)
+}
+
+// TestReadFileHyperlinkFormula: evidence given as =HYPERLINK("url", "text")
+// is the URL, not the text Excel shows (and caches).
+func TestReadFileHyperlinkFormula(t *testing.T) {
+	inst := testInstrument()
+	data := standardBook(inst).build(t)
+	part := sheetPart(t, data, SheetQuestions)
+	g6 := regexp.MustCompile(`<c r="G6"[^>]*>.*?</c>`)
+	tests := []struct{ formula, want string }{
+		// As Excel writes it: quotes doubled inside the string, the text cached.
+		{`HYPERLINK(&quot;https://drive.google.com/sk?a=&quot;&quot;b&quot;&quot;&quot;, &quot;klik di sini&quot;)`, `https://drive.google.com/sk?a="b"`},
+		{`_xlfn.HYPERLINK( &quot;SK PPID.pdf&quot;)`, "SK PPID.pdf"},
+		// Not a literal URL: the cached text stays and is reported.
+		{`HYPERLINK(B6, &quot;klik di sini&quot;)`, "klik di sini"},
+	}
+	for _, tc := range tests {
+		edited := rezip(t, data, func(name string, b []byte) []byte {
+			if name != part {
+				return b
+			}
+			if !g6.Match(b) {
+				t.Fatalf("no G6 in %s", b)
+			}
+			return g6.ReplaceAll(b, []byte(`<c r="G6" t="str"><f>`+tc.formula+`</f><v>klik di sini</v></c>`))
+		})
+		resp, fs := ReadFile(writeTempBytes(t, "SAQ-uji.xlsx", edited), inst, ReadOptions{})
+		if resp == nil {
+			t.Fatalf("no response: %v", fs)
+		}
+		if e := resp.Answers["1.1"].Evidence; e != tc.want {
+			t.Errorf("%s: evidence = %q, want %q", tc.formula, e, tc.want)
+		}
+		var want []Finding
+		if tc.want == "klik di sini" {
+			want = []Finding{{Sheet: SheetQuestions, Cell: "G6", Item: "1.1", Code: CodeEvidenceInvalid, Severity: Warning}}
+		}
+		assertFindings(t, fs, want)
+	}
+}
+
 // assertFindings compares sheet, cell, item, code and severity, in order.
 func assertFindings(t *testing.T, got, want []Finding) {
 	t.Helper()
@@ -209,6 +286,15 @@ func TestReadFileFindings(t *testing.T) {
 					t.Errorf("answer = %+v", a)
 				}
 			}},
+		{name: "a paragraph pasted as the answer is cut short in the message", edit: func(b *book) {
+			b.rows[2][5] = strings.Repeat("Ruang layanan ada di lantai dua. ", 20)
+		},
+			want: []Finding{{Sheet: K, Cell: "F7", Item: "1.2", Code: CodeInvalidAnswer, Severity: Error}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if n := len([]rune(fs[0].Message)); n > 200 || !strings.Contains(fs[0].Message, "…") {
+					t.Errorf("message of %d runes: %s", n, fs[0].Message)
+				}
+			}},
 		{name: "invalid level lists the levels", edit: func(b *book) { b.rows[5][5] = "Cukup" },
 			want: []Finding{{Sheet: K, Cell: "F10", Item: "2.1", Code: CodeInvalidAnswer, Severity: Error}},
 			check: func(t *testing.T, r *Response, fs []Finding) {
@@ -222,6 +308,18 @@ func TestReadFileFindings(t *testing.T) {
 			want: []Finding{{Sheet: K, Cell: "F13", Item: "3.1", Code: CodeInvalidAnswer, Severity: Error}}},
 		{name: "evidence missing where it would score", edit: func(b *book) { b.rows[1][6] = "" },
 			want: []Finding{{Sheet: K, Cell: "G6", Item: "1.1", Code: CodeEvidenceMissing, Severity: Warning}}},
+		{name: "evidence typed in the note column", edit: func(b *book) {
+			b.rows[1][6], b.rows[1][7] = "", "link SK: https://ppid.lomboktimurkab.go.id/sk.pdf"
+		},
+			want: []Finding{{Sheet: K, Cell: "G6", Item: "1.1", Code: CodeEvidenceMissing, Severity: Warning}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if !strings.Contains(fs[0].Message, HeaderNote) || !strings.Contains(fs[0].Fix, "Pindahkan") {
+					t.Errorf("finding does not point at the note column: %s / %s", fs[0].Message, fs[0].Fix)
+				}
+				if r.Answers["1.1"].Evidence != "" {
+					t.Errorf("evidence taken from the note: %q", r.Answers["1.1"].Evidence)
+				}
+			}},
 		{name: "no evidence needed for an answer that earns nothing", edit: func(b *book) {
 			b.rows[1][5], b.rows[1][6] = "Tidak", ""     // 1.1 Tidak
 			b.rows[5][5], b.rows[5][6] = "Belum ada", "" // 2.1 level worth 0
@@ -231,6 +329,32 @@ func TestReadFileFindings(t *testing.T) {
 			want: []Finding{{Sheet: K, Cell: "G13", Item: "3.1", Code: CodeEvidenceMissing, Severity: Warning}}},
 		{name: "evidence neither URL nor file", edit: func(b *book) { b.rows[1][6] = "lihat lampiran" },
 			want: []Finding{{Sheet: K, Cell: "G6", Item: "1.1", Code: CodeEvidenceInvalid, Severity: Warning}}},
+		{name: "evidence placeholder dash counts as none", edit: func(b *book) { b.rows[1][6] = " - " },
+			want: []Finding{{Sheet: K, Cell: "G6", Item: "1.1", Code: CodeEvidenceMissing, Severity: Warning}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if e := r.Answers["1.1"].Evidence; e != "" {
+					t.Errorf("evidence = %q, want none", e)
+				}
+				if !strings.Contains(fs[0].Message, `"-"`) {
+					t.Errorf("message does not quote what was typed: %s", fs[0].Message)
+				}
+			}},
+		{name: "evidence placeholder words count as none", edit: func(b *book) {
+			b.rows[1][6] = "Tidak ada"  // 1.1 Ya, required: no evidence
+			b.rows[2][6] = "-"          // 1.2 not required: nothing to say
+			b.rows[5][6] = "belum ada." // 2.1 Sebagian, required
+		},
+			want: []Finding{
+				{Sheet: K, Cell: "G6", Item: "1.1", Code: CodeEvidenceMissing, Severity: Warning},
+				{Sheet: K, Cell: "G10", Item: "2.1", Code: CodeEvidenceMissing, Severity: Warning},
+			},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				for _, c := range []string{"1.1", "1.2", "2.1"} {
+					if e := r.Answers[c].Evidence; e != "" {
+						t.Errorf("%s evidence = %q, want none", c, e)
+					}
+				}
+			}},
 		{name: "evidence as a file name", edit: func(b *book) { b.rows[1][6] = "SK PPID 2025.pdf" },
 			check: func(t *testing.T, r *Response, fs []Finding) {
 				if r.Answers["1.1"].Evidence != "SK PPID 2025.pdf" {
@@ -239,6 +363,15 @@ func TestReadFileFindings(t *testing.T) {
 			}},
 		{name: "unknown code with an answer", edit: func(b *book) { b.rows = append(b.rows, []any{"9.9", "", "Apa?", "", "", "Ya"}) },
 			want: []Finding{{Sheet: K, Cell: "A14", Code: CodeUnknownCode, Severity: Warning}}},
+		{name: "long text with an answer in the code column is cut short in the message", edit: func(b *book) {
+			b.rows = append(b.rows, []any{strings.Repeat("Keterangan tambahan dari operator. ", 10), "", "", "", "", "Ya"})
+		},
+			want: []Finding{{Sheet: K, Cell: "A14", Code: CodeUnknownCode, Severity: Warning}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if n := len([]rune(fs[0].Message)); n > 150 {
+					t.Errorf("message of %d runes: %s", n, fs[0].Message)
+				}
+			}},
 		{name: "free text in the code column is ignored", edit: func(b *book) { b.rows = append(b.rows, []any{"Mengetahui, Kepala Dinas"}) }},
 		{name: "duplicate code", edit: func(b *book) { b.rows = append(b.rows, row(testInstrument(), "1.2", "Ya", "")) },
 			want: []Finding{
@@ -267,6 +400,10 @@ func TestReadFileFindings(t *testing.T) {
 			check: func(t *testing.T, r *Response, fs []Finding) {
 				if r.Answers["1.1"].Verification != Accepted || r.Answers["1.2"].Verification != Rejected || r.Answers["1.10"].Verification != NotVerified {
 					t.Errorf("verifications: %q %q %q", r.Answers["1.1"].Verification, r.Answers["1.2"].Verification, r.Answers["1.10"].Verification)
+				}
+				// The answer is still scored (as not verified): the message must say so.
+				if !strings.Contains(fs[0].Message, "belum diverifikasi") {
+					t.Errorf("message does not say how the item is scored: %s", fs[0].Message)
 				}
 			}},
 		{name: "other instrument version", edit: func(b *book) { b.meta[MetaVersion] = "2025.2" }, nilRsp: true,
@@ -297,6 +434,40 @@ func TestReadFileFindings(t *testing.T) {
 			}},
 		{name: "unit name blank everywhere", edit: func(b *book) { b.identity[LabelUnit] = ""; delete(b.meta, MetaUnit) },
 			want: []Finding{{Sheet: I, Cell: "B3", Code: CodeIdentityMissing, Severity: Error}}},
+		{name: "category typed in other case takes the instrument's spelling", edit: func(b *book) { b.identity[LabelCategory] = " opd " },
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if r.Identity.Category != "OPD" {
+					t.Errorf("category = %q, want OPD", r.Identity.Category)
+				}
+			}},
+		{name: "unknown category falls back to the template's", edit: func(b *book) { b.identity[LabelCategory] = "Dinas" },
+			want: []Finding{{Sheet: I, Cell: "B4", Code: CodeCategoryUnknown, Severity: Warning}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if r.Identity.Category != "OPD" {
+					t.Errorf("category = %q, want OPD from the template", r.Identity.Category)
+				}
+				if !strings.Contains(fs[0].Message, `"Dinas"`) || !strings.Contains(fs[0].Fix, "OPD, Kecamatan") {
+					t.Errorf("finding does not name the value and the choices: %s / %s", fs[0].Message, fs[0].Fix)
+				}
+			}},
+		{name: "unknown category and none in the template", edit: func(b *book) { b.identity[LabelCategory] = "Dinas"; delete(b.meta, MetaCategory) },
+			want: []Finding{{Sheet: I, Cell: "B4", Code: CodeCategoryUnknown, Severity: Warning}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if r.Identity.Category != "Dinas" {
+					t.Errorf("category = %q, want it kept as typed", r.Identity.Category)
+				}
+			}},
+		{name: "unit name respelled is the same unit", edit: func(b *book) { b.identity[LabelUnit] = " dinas komunikasi  dan informatika" }},
+		{name: "unit name differs from the template's", edit: func(b *book) { b.identity[LabelUnit] = "Dinas Sosial" },
+			want: []Finding{{Sheet: I, Cell: "B3", Code: CodeUnitChanged, Severity: Warning}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				if r.Identity.Unit != "Dinas Sosial" {
+					t.Errorf("unit = %q, want it as typed", r.Identity.Unit)
+				}
+				if !strings.Contains(fs[0].Message, `"Dinas Sosial"`) || !strings.Contains(fs[0].Message, unitDiskomi) {
+					t.Errorf("message does not name both units: %s", fs[0].Message)
+				}
+			}},
 		{name: "operator blank", edit: func(b *book) { b.identity[LabelOperator] = "" },
 			want: []Finding{{Sheet: I, Cell: "B5", Code: CodeIdentityMissing, Severity: Warning}}},
 		{name: "evidence column removed", edit: func(b *book) {
@@ -323,8 +494,16 @@ func TestReadFileFindings(t *testing.T) {
 		{name: "identity sheet missing, unit unknown", edit: func(b *book) { b.identity = nil; delete(b.meta, MetaUnit) },
 			want: []Finding{{Code: CodeIdentityMissing, Severity: Error}, {Code: CodeIdentityNotFound, Severity: Warning}}},
 		{name: "no header row and no metadata: one finding", edit: func(b *book) { b.header = []string{"No", "Uraian"}; b.meta = nil }, nilRsp: true,
-			want: []Finding{{Code: CodeSheetNotFound, Severity: Error}}},
+			want: []Finding{{Sheet: K, Code: CodeSheetNotFound, Severity: Error}}},
 		{name: "no header row", edit: func(b *book) { b.header = []string{"No", "Uraian", "Isian"} }, nilRsp: true,
+			want: []Finding{{Sheet: K, Code: CodeSheetNotFound, Severity: Error}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				// The sheet is there: the message must not say it is not.
+				if strings.Contains(fs[0].Message, "tidak ada lembar") || !strings.Contains(fs[0].Message, "baris judul kolom") {
+					t.Errorf("message: %s", fs[0].Message)
+				}
+			}},
+		{name: "no questionnaire sheet at all", edit: func(b *book) { b.header = []string{"No", "Uraian"}; b.sheet = "Lembar1" }, nilRsp: true,
 			want: []Finding{{Code: CodeSheetNotFound, Severity: Error}}},
 	}
 	for _, tc := range tests {
@@ -435,5 +614,96 @@ func TestReaderConcurrent(t *testing.T) {
 		if len(fs) != want {
 			t.Errorf("run %d: findings %v", i, fs)
 		}
+	}
+}
+
+// TestReadFileRenamedSheetAfterLargeSheet: the questionnaire sheet renamed
+// and, before it, another sheet too large to be a questionnaire. The large
+// sheet is passed over; the questionnaire is read.
+func TestReadFileRenamedSheetAfterLargeSheet(t *testing.T) {
+	inst := testInstrument()
+	b := standardBook(inst)
+	b.sheet = "SAQ Diskominfo"
+	b.edit = func(f *excelize.File, sheet string) {
+		if _, err := f.NewSheet("Data"); err != nil {
+			t.Fatal(err)
+		}
+		for r := 1; r <= 120; r++ {
+			if err := f.SetCellValue("Data", cellName(1, r), r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := f.MoveSheet("Data", sheet); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := writeTempBytes(t, "SAQ-uji.xlsx", b.build(t))
+	resp, fs := ReadFile(p, inst, ReadOptions{MaxRows: 100})
+	if resp == nil {
+		t.Fatalf("no response: %v", fs)
+	}
+	if resp.Sheet != "SAQ Diskominfo" || resp.Answers["1.1"].Value != Yes {
+		t.Errorf("sheet %q, 1.1 = %+v", resp.Sheet, resp.Answers["1.1"])
+	}
+	assertFindings(t, fs, nil)
+
+	// Without a questionnaire anywhere, the large sheet is what is reported:
+	// it may be the questionnaire itself.
+	b.header = []string{"No", "Uraian"}
+	p = writeTempBytes(t, "SAQ-uji.xlsx", b.build(t))
+	resp, fs = ReadFile(p, inst, ReadOptions{MaxRows: 100})
+	want := []Finding{{Sheet: "Data", Code: CodeSheetTooLarge, Severity: Error}}
+	if resp != nil {
+		t.Error("response for a file without a questionnaire")
+	}
+	assertFindings(t, fs, want)
+}
+
+// TestReadFileFilledCopyOfSheet: the operator made a copy of the Kuesioner
+// sheet ("Kuesioner (2)"), answered there and left the original blank. The
+// answers are read from the copy, with a warning; they are not all lost.
+func TestReadFileFilledCopyOfSheet(t *testing.T) {
+	inst := testInstrument()
+	const copyName = "Kuesioner (2)"
+	b := standardBook(inst)
+	b.edit = func(f *excelize.File, sheet string) {
+		to, err := f.NewSheet(copyName)
+		if err != nil {
+			t.Fatal(err)
+		}
+		from, _ := f.GetSheetIndex(sheet)
+		if err := f.CopySheet(from, to); err != nil {
+			t.Fatal(err)
+		}
+		for r := HeaderRow + 1; r <= HeaderRow+len(b.rows); r++ {
+			if err := f.SetCellValue(sheet, cellName(6, r), ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	resp, fs := readBook(t, b)
+	if resp == nil {
+		t.Fatalf("no response: %v", fs)
+	}
+	if resp.Sheet != copyName {
+		t.Errorf("sheet %q, want %q", resp.Sheet, copyName)
+	}
+	want := standardAnswers()
+	if !reflect.DeepEqual(resp.Answers, want) {
+		t.Errorf("Answers:\n got %+v\nwant %+v", resp.Answers, want)
+	}
+	assertFindings(t, fs, []Finding{{Sheet: copyName, Code: CodeSheetCopyUsed, Severity: Warning}})
+
+	// Both blank: the Kuesioner sheet is the one read (every item unanswered).
+	b = standardBook(inst)
+	for i := range b.rows {
+		if len(b.rows[i]) > 5 {
+			b.rows[i][5] = ""
+		}
+	}
+	b.extra = []sheetSpec{{name: copyName, cells: map[string]any{"A4": "Kode", "F4": "Jawaban", "A5": "1.1"}}}
+	resp, fs = readBook(t, b)
+	if resp == nil || resp.Sheet != SheetQuestions || len(findingsWith(fs, CodeUnanswered)) != len(inst.Items) {
+		t.Errorf("blank sheets: sheet %v, findings %v", resp != nil && resp.Sheet == SheetQuestions, fs)
 	}
 }

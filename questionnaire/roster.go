@@ -244,14 +244,6 @@ func unitsFromRows(path string, rows []rosterRow) ([]Unit, error) {
 	return units, nil
 }
 
-// cleanCell trims a value, drops a BOM and non-breaking spaces and collapses
-// inner runs of white space to one space.
-func cleanCell(s string) string {
-	s = strings.ReplaceAll(s, "\ufeff", "")
-	s = strings.ReplaceAll(s, "\u00a0", " ")
-	return strings.Join(strings.Fields(s), " ")
-}
-
 func cleanAll(ss []string) []string {
 	out := make([]string, 0, len(ss))
 	for _, s := range ss {
@@ -283,7 +275,7 @@ func blankRow(fields []string) bool {
 func headerColumns(fields []string) (nameCol, catCol int) {
 	nameCol, catCol = -1, -1
 	for i, v := range fields {
-		key := strings.ToLower(cleanCell(v))
+		key := answerKey(v)
 		if nameCol < 0 && slices.Contains(rosterNameHeaders, key) {
 			nameCol = i
 		}

@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -397,5 +398,23 @@ func TestOLEHasStream(t *testing.T) {
 	}
 	if oleHasStream(oleMagic, "EncryptedPackage") || oleHasStream(nil, "x") {
 		t.Error("found in a header-only file")
+	}
+}
+
+// TestReadFileTooLargePartDeterministic: with several oversized parts the
+// finding names the first in the zip, the same on every read (map order must
+// not leak into the message).
+func TestReadFileTooLargePartDeterministic(t *testing.T) {
+	good := standardData(t)
+	data := good
+	for _, name := range []string{"xl/a.xml", "xl/b.xml", "xl/c.xml", "xl/d.xml"} {
+		data = zipWith(t, data, name, []byte("<x/>"), 17<<20, false)
+	}
+	p := writeTempBytes(t, "besar.xlsx", data)
+	for i := 0; i < 20; i++ {
+		_, fs := ReadFile(p, testInstrument(), ReadOptions{})
+		if len(fs) != 1 || fs[0].Code != CodeTooLarge || !strings.Contains(fs[0].Message, `"xl/a.xml"`) {
+			t.Fatalf("read %d: %v", i, fs)
+		}
 	}
 }

@@ -319,7 +319,7 @@ func (it *Item) kindProblems(path string) []Problem {
 			}
 			names := append([]string{l.Label}, l.Synonyms...)
 			for k, n := range names {
-				key := strings.ToLower(strings.TrimSpace(n))
+				key := answerKey(n) // as NormalizeAnswer compares them
 				if key == "" {
 					continue
 				}
@@ -328,7 +328,7 @@ func (it *Item) kindProblems(path string) []Problem {
 					np = fmt.Sprintf("%s.sinonim[%d]", lp, k-1)
 				}
 				if prev, dup := seen[key]; dup {
-					add(np, fmt.Sprintf("Label atau sinonim '%s' pada butir '%s' sudah dipakai tingkat ke-%d.", n, it.Code, prev+1), "beri setiap tingkat label dan sinonim yang berbeda (huruf besar/kecil tidak dibedakan).")
+					add(np, fmt.Sprintf("Label atau sinonim '%s' pada butir '%s' sudah dipakai tingkat ke-%d.", n, it.Code, prev+1), "beri setiap tingkat label dan sinonim yang berbeda (huruf besar/kecil, spasi ganda dan titik di akhir tidak dibedakan).")
 					continue
 				}
 				seen[key] = j
