@@ -840,7 +840,7 @@ func (r *reader) readIdentity(resp *Response) bool {
 		case LabelCategory:
 			r.checkCategory(&resp.Identity, s.name, cells[fi])
 		case LabelUnit:
-			if u := resp.Identity.Unit; r.metaUnit != "" && answerKey(u) != answerKey(r.metaUnit) {
+			if u := resp.Identity.Unit; r.metaUnit != "" && !SameUnitName(u, r.metaUnit) {
 				r.add(CodeUnitChanged, s.name, cells[fi], "", fmt.Sprintf(
 					"Nama badan publik \"%s\" berbeda dengan nama pada templat (\"%s\"); berkas ini mungkin templat badan publik lain yang dipakai ulang.",
 					clip(u, 80), r.metaUnit))

@@ -176,7 +176,7 @@ type BatchOptions struct {
 	// nothing are reported as not submitted.
 	Roster []questionnaire.Unit
 	// Stages holds later-stage scores (0–100): stage id → body name → score.
-	// Names are matched like sheet names (see NormalizeUnitName).
+	// Names are matched like sheet names (see questionnaire.NormalizeUnitName).
 	Stages map[string]map[string]*big.Rat
 	// StageFiles names, by stage id, the file the scores came from (for findings).
 	StageFiles map[string]string
@@ -200,7 +200,7 @@ type fileResult struct {
 // read because ctx was cancelled are left out; callers should check ctx.Err().
 //
 // Matching: the body named on a sheet's Identitas sheet is compared with the
-// roster by NormalizeUnitName; an unknown name gets a warning (with the
+// roster by questionnaire.NormalizeUnitName; an unknown name gets a warning (with the
 // closest roster name) and is scored under the sheet's own name and category.
 // Two sheets for the same body are scored once with a warning when they are
 // byte-identical copies; otherwise every one of them gets an error finding
@@ -226,7 +226,7 @@ func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []str
 		}
 		u, fs := resolveUnit(inst, roster, r)
 		findings = append(findings, fs...)
-		key := NormalizeUnitName(u.Name)
+		key := questionnaire.NormalizeUnitName(u.Name)
 		claims[key] = append(claims[key], claim{res: r, unit: u})
 	}
 
@@ -287,7 +287,7 @@ func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []str
 		scores = append(scores, sc)
 	}
 	for _, u := range roster.units {
-		if submitted[NormalizeUnitName(u.Name)] {
+		if submitted[questionnaire.NormalizeUnitName(u.Name)] {
 			continue
 		}
 		sc := NotSubmittedScore(inst, u)
@@ -323,7 +323,7 @@ func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []str
 	}
 
 	sort.SliceStable(scores, func(i, j int) bool {
-		a, b := NormalizeUnitName(scores[i].Unit.Name), NormalizeUnitName(scores[j].Unit.Name)
+		a, b := questionnaire.NormalizeUnitName(scores[i].Unit.Name), questionnaire.NormalizeUnitName(scores[j].Unit.Name)
 		if a != b {
 			return a < b
 		}
@@ -419,7 +419,7 @@ func readOne(file string, read func(string) (*questionnaire.Response, []question
 func resolveUnit(inst *questionnaire.Instrument, roster *rosterIndex, r *fileResult) (questionnaire.Unit, []questionnaire.Finding) {
 	var fs []questionnaire.Finding
 	name := collapseSpaces(r.resp.Identity.Unit)
-	if NormalizeUnitName(name) == "" {
+	if questionnaire.NormalizeUnitName(name) == "" {
 		stem := strings.TrimSuffix(filepath.Base(r.file), filepath.Ext(r.file))
 		fs = append(fs, questionnaire.Finding{
 			File: r.file, Sheet: questionnaire.SheetIdentity, Code: CodeUnnamedUnit, Severity: questionnaire.Warning,
@@ -443,7 +443,7 @@ func resolveUnit(inst *questionnaire.Instrument, roster *rosterIndex, r *fileRes
 		return *u, fs
 	}
 	msg := fmt.Sprintf("badan publik %q tidak ada dalam daftar badan; dinilai dengan nama dan kategori dari lembar Identitas", name)
-	if s := suggest(NormalizeUnitName(name), roster.names()); s != "" {
+	if s := suggest(questionnaire.NormalizeUnitName(name), roster.names()); s != "" {
 		msg += fmt.Sprintf("; mungkin maksudnya %q?", s)
 	}
 	fs = append(fs, questionnaire.Finding{
@@ -466,26 +466,6 @@ func CanonicalCategory(inst *questionnaire.Instrument, c string) string {
 	return c
 }
 
-// NormalizeUnitName is the key bodies are matched by: lower case, every
-// punctuation mark turned into a space, runs of spaces collapsed, and a
-// leading "kec" (from "Kec.") written out as "kecamatan". So "KEC. Sakra
-// Timur " and "Kecamatan Sakra Timur" match.
-func NormalizeUnitName(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		} else {
-			b.WriteByte(' ')
-		}
-	}
-	n := strings.Join(strings.Fields(b.String()), " ")
-	if rest, ok := strings.CutPrefix(n, "kec "); ok {
-		n = "kecamatan " + rest
-	}
-	return n
-}
-
 func collapseSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // rosterIndex finds roster bodies by normalised name, and by the name
@@ -499,7 +479,7 @@ type rosterIndex struct {
 func newRosterIndex(units []questionnaire.Unit) *rosterIndex {
 	ri := &rosterIndex{byKey: map[string]*questionnaire.Unit{}, byAlt: map[string][]*questionnaire.Unit{}}
 	for _, u := range units {
-		k := NormalizeUnitName(u.Name)
+		k := questionnaire.NormalizeUnitName(u.Name)
 		if k == "" || ri.byKey[k] != nil {
 			continue // the roster reader reports duplicates; keep the first
 		}
@@ -507,7 +487,7 @@ func newRosterIndex(units []questionnaire.Unit) *rosterIndex {
 	}
 	for i := range ri.units {
 		u := &ri.units[i]
-		k := NormalizeUnitName(u.Name)
+		k := questionnaire.NormalizeUnitName(u.Name)
 		ri.byKey[k] = u
 		alt := strings.TrimPrefix(k, "kecamatan ")
 		ri.byAlt[alt] = append(ri.byAlt[alt], u)
@@ -518,7 +498,7 @@ func newRosterIndex(units []questionnaire.Unit) *rosterIndex {
 func (ri *rosterIndex) empty() bool { return len(ri.units) == 0 }
 
 func (ri *rosterIndex) match(name string) *questionnaire.Unit {
-	k := NormalizeUnitName(name)
+	k := questionnaire.NormalizeUnitName(name)
 	if u := ri.byKey[k]; u != nil {
 		return u
 	}
@@ -549,7 +529,7 @@ func scoredNames(scores []Score) []string {
 func suggest(key string, candidates []string) string {
 	best, bestD := "", -1
 	for _, c := range candidates {
-		d := levenshtein(key, NormalizeUnitName(c))
+		d := levenshtein(key, questionnaire.NormalizeUnitName(c))
 		if bestD < 0 || d < bestD {
 			best, bestD = c, d
 		}
@@ -636,9 +616,9 @@ func normalizeStages(inst *questionnaire.Instrument, roster *rosterIndex, opt Ba
 		}
 		m := map[string]stageScore{}
 		for _, name := range sortedKeys(opt.Stages[id]) {
-			k := NormalizeUnitName(name)
+			k := questionnaire.NormalizeUnitName(name)
 			if u := roster.match(name); u != nil {
-				k = NormalizeUnitName(u.Name)
+				k = questionnaire.NormalizeUnitName(u.Name)
 			}
 			if _, dup := m[k]; dup || k == "" {
 				continue // ReadStageScores reports these

@@ -69,25 +69,6 @@ func testInstrument() *questionnaire.Instrument {
 	}
 }
 
-func TestNormalizeUnitName(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Kecamatan Sakra Timur", "kecamatan sakra timur"},
-		{"  KEC. Sakra   Timur ", "kecamatan sakra timur"},
-		{"Kec Sakra Timur", "kecamatan sakra timur"},
-		{"RSUD dr. R. Soedjono Selong", "rsud dr r soedjono selong"},
-		{"Dinas Komunikasi, Informatika & Statistik.", "dinas komunikasi informatika statistik"},
-		{"Kecamatan", "kecamatan"},
-		{"Kecil", "kecil"}, // "kec" only as a whole word
-		{"", ""},
-		{" .,; ", ""},
-	}
-	for _, tt := range tests {
-		if got := NormalizeUnitName(tt.in); got != tt.want {
-			t.Errorf("NormalizeUnitName(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestCollectFiles(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
 		"b.xlsx":                 "x",

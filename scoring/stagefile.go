@@ -45,7 +45,7 @@ var decimalPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
 // 0 to 100 with '.' or ',' as decimal mark and are kept exact.
 //
 // The map is keyed by the body name as written (trimmed); ScoreFiles matches
-// it with NormalizeUnitName. Rows that are wrong (not a number, out of range,
+// it with questionnaire.NormalizeUnitName. Rows that are wrong (not a number, out of range,
 // a body listed twice, a score with no name) become error findings located by
 // line (CSV: "baris 7: …" in the message) or cell (xlsx); a listed body
 // with an empty score is a warning and left out. err is set when the file
@@ -115,7 +115,7 @@ func ReadStageScores(path string) (map[string]*big.Rat, []questionnaire.Finding,
 		if sheet == "" {
 			where = fmt.Sprintf("baris %d: ", i+1)
 		}
-		if NormalizeUnitName(name) == "" {
+		if questionnaire.NormalizeUnitName(name) == "" {
 			f := at(nameCol)
 			f.Code, f.Severity = CodeStageNoName, questionnaire.Error
 			f.Message = fmt.Sprintf("%snilai %q tanpa nama badan publik", where, raw)
@@ -148,7 +148,7 @@ func ReadStageScores(path string) (map[string]*big.Rat, []questionnaire.Finding,
 			fs = append(fs, f)
 			continue
 		}
-		key := NormalizeUnitName(name)
+		key := questionnaire.NormalizeUnitName(name)
 		if prev, dup := firstRow[key]; dup {
 			f := at(nameCol)
 			f.Code, f.Severity = CodeStageDuplicate, questionnaire.Error

@@ -178,7 +178,7 @@ func FuzzReadStageScoresCSV(f *testing.F) {
 			return
 		}
 		for name, v := range scores {
-			if NormalizeUnitName(name) == "" || v.Sign() < 0 || v.Cmp(hundred) > 0 {
+			if questionnaire.NormalizeUnitName(name) == "" || v.Sign() < 0 || v.Cmp(hundred) > 0 {
 				t.Errorf("bad entry %q = %v", name, v)
 			}
 		}
