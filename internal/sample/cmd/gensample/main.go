@@ -1,0 +1,196 @@
+// Command gensample writes the sample data of a kabupaten's monev: one filled
+// questionnaire per body of a roster (a few bodies send nothing), spread over
+// the five qualification bands, some messy but valid, some broken, plus the
+// roster, a presentasi score file and a README listing every file and what it
+// exercises.
+//
+// Usage (from the repository root):
+//
+//	go run ./internal/sample/cmd/gensample -o testdata/sampel
+//
+// Flags:
+//
+//	-o DIR          output folder (default testdata/sampel); every .xlsx under it is removed first
+//	-roster FILE    roster CSV with columns nama,kategori (default DIR/daftar-badan-publik.csv);
+//	                copied to DIR/daftar-badan-publik.csv when it lives elsewhere
+//	-seed N         seed of every random choice (default 2025)
+//	-instrument F   instrument YAML (default: the embedded default instrument)
+//
+// Rerunning with the same roster, seed and instrument gives files with the
+// same cell content.
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"monev/internal/sample"
+	"monev/questionnaire"
+)
+
+const rosterName = "daftar-badan-publik.csv"
+
+func main() {
+	out := flag.String("o", "testdata/sampel", "folder keluaran")
+	roster := flag.String("roster", "", "daftar badan publik (CSV nama,kategori); bawaan: DIR/"+rosterName)
+	seed := flag.Uint64("seed", 2025, "benih semua pilihan acak")
+	instFile := flag.String("instrument", "", "berkas instrumen YAML; bawaan: instrumen bawaan")
+	flag.Parse()
+	if err := run(*out, *roster, *seed, *instFile); err != nil {
+		fmt.Fprintln(os.Stderr, "gensample:", err)
+		os.Exit(1)
+	}
+}
+
+func run(out, rosterPath string, seed uint64, instFile string) error {
+	inst := questionnaire.Default()
+	if instFile != "" {
+		var err error
+		if inst, err = questionnaire.Load(instFile); err != nil {
+			return err
+		}
+	}
+	if rosterPath == "" {
+		rosterPath = filepath.Join(out, rosterName)
+	}
+	rosterData, err := os.ReadFile(rosterPath)
+	if err != nil {
+		return err
+	}
+	units, err := parseRoster(rosterData)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rosterPath, err)
+	}
+	set, err := sample.Kabupaten(inst, units, seed)
+	if err != nil {
+		return err
+	}
+
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	// Remove what an earlier run wrote.
+	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(strings.ToLower(d.Name()), ".xlsx") {
+			return os.Remove(p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if dst := filepath.Join(out, rosterName); !sameFile(rosterPath, dst) {
+		if err := os.WriteFile(dst, rosterData, 0o644); err != nil {
+			return err
+		}
+	}
+	for _, f := range set.Files {
+		p := filepath.Join(out, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	var pres bytes.Buffer
+	pres.WriteString("nama;nilai\n")
+	for _, s := range set.Presentasi {
+		fmt.Fprintf(&pres, "%s;%s\n", s.Unit, sample.FormatScore(s.Score))
+	}
+	if err := os.WriteFile(filepath.Join(out, "presentasi.csv"), pres.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(out, "README.md"), readme(inst, set, seed), 0o644)
+}
+
+func parseRoster(data []byte) ([]questionnaire.Unit, error) {
+	recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 || len(recs[0]) < 2 || !strings.EqualFold(strings.TrimSpace(recs[0][0]), "nama") {
+		return nil, errors.New("baris pertama harus berjudul nama,kategori")
+	}
+	var units []questionnaire.Unit
+	for _, rec := range recs[1:] {
+		if len(rec) < 2 || strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		units = append(units, questionnaire.Unit{Name: strings.TrimSpace(rec[0]), Category: strings.TrimSpace(rec[1])})
+	}
+	return units, nil
+}
+
+func sameFile(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}
+
+func readme(inst *questionnaire.Instrument, set *sample.Set, seed uint64) []byte {
+	var b strings.Builder
+	b.WriteString(`# Data sampel: monev keterbukaan informasi publik Kabupaten Lombok Timur
+
+Berkas di folder ini **dibuat oleh program** dan boleh dibuat ulang kapan saja:
+
+    go run ./internal/sample/cmd/gensample -o testdata/sampel
+
+`)
+	fmt.Fprintf(&b, "Benih acak: %d. Instrumen: %s (versi %s). Menjalankan ulang dengan daftar, benih dan\n", seed, inst.ID, inst.Version)
+	b.WriteString(`instrumen yang sama menghasilkan isi sel yang sama. Nama badan publik mengikuti nama yang umum
+dipakai; data isian (operator, kontak, jawaban, tautan bukti) adalah rekaan.
+
+Menilai seluruh sampel:
+
+    go run ./cmd/monev score testdata/sampel --units testdata/sampel/daftar-badan-publik.csv \
+        --stage presentasi=testdata/sampel/presentasi.csv -o peringkat.xlsx
+
+## Berkas pendukung
+
+- ` + "`daftar-badan-publik.csv`" + `: daftar badan publik (nama,kategori) yang diminta mengisi.
+- ` + "`presentasi.csv`" + `: nilai presentasi (nama;nilai, koma desimal) untuk badan dengan skor SAQ terbaik.
+
+## Badan publik yang tidak mengirim sheet (tidak mengisi)
+
+`)
+	for _, u := range set.Missing {
+		fmt.Fprintf(&b, "- %s (%s)\n", u.Name, u.Category)
+	}
+	b.WriteString(`
+## Sheet
+
+Skor SAQ rencana: skor yang dituju generator, dihitung dari jawaban yang diisikan (sebelum dibulatkan);
+"—" bila berkas tidak dapat dibaca sama sekali.
+
+| Berkas | Badan publik | Kategori | Skor SAQ rencana | Untuk menguji |
+|---|---|---|---|---|
+`)
+	for _, f := range set.Files {
+		saq := "—"
+		if f.Sheet != nil && !unreadable(f.Sheet.Spec.Variants) {
+			saq = sample.FormatScore(f.Sheet.SAQ)
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", f.Path, f.Unit.Name, f.Unit.Category, saq, f.Purpose)
+	}
+	return []byte(b.String())
+}
+
+func unreadable(vs []sample.Variant) bool {
+	for _, v := range vs {
+		if v == sample.BrokenOLE || v == sample.BrokenNotZip || v == sample.BrokenTruncated {
+			return true
+		}
+	}
+	return false
+}
