@@ -11,6 +11,9 @@ import (
 	"monev/questionnaire"
 )
 
+// DefaultSeed is the seed of the committed sample data under testdata/sampel.
+const DefaultSeed = 2025
+
 // File is one file of a sample set.
 type File struct {
 	Path    string // slash-separated, relative to the set's folder

@@ -40,7 +40,7 @@ const rosterName = "daftar-badan-publik.csv"
 func main() {
 	out := flag.String("o", "testdata/sampel", "folder keluaran")
 	roster := flag.String("roster", "", "daftar badan publik (CSV nama,kategori); bawaan: DIR/"+rosterName)
-	seed := flag.Uint64("seed", 2025, "benih semua pilihan acak")
+	seed := flag.Uint64("seed", sample.DefaultSeed, "benih semua pilihan acak")
 	instFile := flag.String("instrument", "", "berkas instrumen YAML; bawaan: instrumen bawaan")
 	flag.Parse()
 	if err := run(*out, *roster, *seed, *instFile); err != nil {
@@ -103,15 +103,10 @@ func run(out, rosterPath string, seed uint64, instFile string) error {
 			return err
 		}
 	}
-	var pres bytes.Buffer
-	pres.WriteString("nama;nilai\n")
-	for _, s := range set.Presentasi {
-		fmt.Fprintf(&pres, "%s;%s\n", s.Unit, sample.FormatScore(s.Score))
-	}
-	if err := os.WriteFile(filepath.Join(out, "presentasi.csv"), pres.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "presentasi.csv"), set.PresentasiCSV(), 0o644); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(out, "README.md"), readme(inst, set, seed), 0o644)
+	return os.WriteFile(filepath.Join(out, "README.md"), set.README(inst, seed), 0o644)
 }
 
 func parseRoster(data []byte) ([]questionnaire.Unit, error) {
@@ -136,61 +131,4 @@ func sameFile(a, b string) bool {
 	sa, errA := os.Stat(a)
 	sb, errB := os.Stat(b)
 	return errA == nil && errB == nil && os.SameFile(sa, sb)
-}
-
-func readme(inst *questionnaire.Instrument, set *sample.Set, seed uint64) []byte {
-	var b strings.Builder
-	b.WriteString(`# Data sampel: monev keterbukaan informasi publik Kabupaten Lombok Timur
-
-Berkas di folder ini **dibuat oleh program** dan boleh dibuat ulang kapan saja:
-
-    go run ./internal/sample/cmd/gensample -o testdata/sampel
-
-`)
-	fmt.Fprintf(&b, "Benih acak: %d. Instrumen: %s (versi %s). Menjalankan ulang dengan daftar, benih dan\n", seed, inst.ID, inst.Version)
-	b.WriteString(`instrumen yang sama menghasilkan isi sel yang sama. Nama badan publik mengikuti nama yang umum
-dipakai; data isian (operator, kontak, jawaban, tautan bukti) adalah rekaan.
-
-Menilai seluruh sampel:
-
-    go run ./cmd/monev score testdata/sampel --units testdata/sampel/daftar-badan-publik.csv \
-        --stage presentasi=testdata/sampel/presentasi.csv -o peringkat.xlsx
-
-## Berkas pendukung
-
-- ` + "`daftar-badan-publik.csv`" + `: daftar badan publik (nama,kategori) yang diminta mengisi.
-- ` + "`presentasi.csv`" + `: nilai presentasi (nama;nilai, koma desimal) untuk badan dengan skor SAQ terbaik.
-
-## Badan publik yang tidak mengirim sheet (tidak mengisi)
-
-`)
-	for _, u := range set.Missing {
-		fmt.Fprintf(&b, "- %s (%s)\n", u.Name, u.Category)
-	}
-	b.WriteString(`
-## Sheet
-
-Skor SAQ rencana: skor yang dituju generator, dihitung dari jawaban yang diisikan (sebelum dibulatkan);
-"—" bila berkas tidak dapat dibaca sama sekali.
-
-| Berkas | Badan publik | Kategori | Skor SAQ rencana | Untuk menguji |
-|---|---|---|---|---|
-`)
-	for _, f := range set.Files {
-		saq := "—"
-		if f.Sheet != nil && !unreadable(f.Sheet.Spec.Variants) {
-			saq = sample.FormatScore(f.Sheet.SAQ)
-		}
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", f.Path, f.Unit.Name, f.Unit.Category, saq, f.Purpose)
-	}
-	return []byte(b.String())
-}
-
-func unreadable(vs []sample.Variant) bool {
-	for _, v := range vs {
-		if v == sample.BrokenOLE || v == sample.BrokenNotZip || v == sample.BrokenTruncated {
-			return true
-		}
-	}
-	return false
 }
