@@ -45,68 +45,68 @@ const SAQStage = "saq"
 // It is loaded from YAML (see Load) or taken from Default, and is read-only
 // once validated.
 type Instrument struct {
-	ID           string           `yaml:"id"`
-	Name         string           `yaml:"nama"`
-	Year         int              `yaml:"tahun"`
-	Version      string           `yaml:"versi"`
-	Indicators   []Indicator      `yaml:"indikator"`
-	Items        []Item           `yaml:"butir"`
-	Stages       []Stage          `yaml:"tahap"`
-	MissingStage MissingStageRule `yaml:"tanpa_tahap_lanjut"`
-	NotSubmitted NotSubmittedRule `yaml:"tidak_mengisi"`
-	Bands        []Band           `yaml:"kualifikasi"`
-	Categories   []string         `yaml:"kategori"`
+	ID           string           `yaml:"id" validate:"required"`
+	Name         string           `yaml:"nama" validate:"required"`
+	Year         int              `yaml:"tahun" validate:"required,min=2000,max=2100"`
+	Version      string           `yaml:"versi" validate:"required"`
+	Indicators   []Indicator      `yaml:"indikator" validate:"min=1,dive"`
+	Items        []Item           `yaml:"butir" validate:"min=1,dive"`
+	Stages       []Stage          `yaml:"tahap" validate:"min=1,dive"`
+	MissingStage MissingStageRule `yaml:"tanpa_tahap_lanjut" validate:"required,oneof=saq_saja nol"`
+	NotSubmitted NotSubmittedRule `yaml:"tidak_mengisi" validate:"required,oneof=nol tidak_dinilai"`
+	Bands        []Band           `yaml:"kualifikasi" validate:"min=1,dive"`
+	Categories   []string         `yaml:"kategori" validate:"min=1,dive,required"`
 }
 
 // Indicator is one scored area of the SAQ, e.g. "Jenis Informasi" weighing 40%.
 type Indicator struct {
-	Code   string  `yaml:"kode"`
-	Name   string  `yaml:"nama"`
-	Weight Decimal `yaml:"bobot"` // percent of the SAQ score; all indicators sum to 100
+	Code   string  `yaml:"kode" validate:"required"`
+	Name   string  `yaml:"nama" validate:"required"`
+	Weight Decimal `yaml:"bobot" validate:"required,dgt=0,dlte=100"` // percent of the SAQ score; all indicators sum to 100
 }
 
 // Item is one question of the SAQ.
 type Item struct {
-	Code             string     `yaml:"kode"`      // hierarchical, e.g. "1.2.3"; the first part is the indicator code
-	Indicator        string     `yaml:"indikator"` // code of the Indicator it belongs to
-	Question         string     `yaml:"pertanyaan"`
+	Code             string     `yaml:"kode" validate:"required"`      // hierarchical, e.g. "1.2.3"; the first part is the indicator code
+	Indicator        string     `yaml:"indikator" validate:"required"` // code of the Indicator it belongs to
+	Question         string     `yaml:"pertanyaan" validate:"required"`
 	Guidance         string     `yaml:"petunjuk,omitempty"` // what the operator should give as evidence
-	MaxPoints        Decimal    `yaml:"poin"`
-	Kind             AnswerKind `yaml:"jenis"`
+	MaxPoints        Decimal    `yaml:"poin" validate:"required,dgt=0"`
+	Kind             AnswerKind `yaml:"jenis" validate:"required,oneof=ya_tidak tingkat jumlah"`
 	EvidenceRequired bool       `yaml:"wajib_bukti"`
-	Group            string     `yaml:"kelompok,omitempty"` // all-or-nothing group: scores only if every item in it is complete
-	Levels           []Level    `yaml:"tingkat,omitempty"`  // KindLevel only
-	Tiers            []Tier     `yaml:"ambang,omitempty"`   // KindCount only, ascending by Min
+	Group            string     `yaml:"kelompok,omitempty"`                          // all-or-nothing group: scores only if every item in it is complete
+	Levels           []Level    `yaml:"tingkat,omitempty" validate:"omitempty,dive"` // KindLevel only
+	Tiers            []Tier     `yaml:"ambang,omitempty" validate:"omitempty,dive"`  // KindCount only, ascending by Min
 }
 
 // Level is one option of a graded item, worth Fraction (0–1) of the item's maximum.
 type Level struct {
-	Label    string   `yaml:"label"`
-	Fraction Decimal  `yaml:"nilai"`
-	Synonyms []string `yaml:"sinonim,omitempty"` // other spellings accepted from operators
+	Label    string   `yaml:"label" validate:"required"`
+	Fraction Decimal  `yaml:"nilai" validate:"required,dgte=0,dlte=1"`
+	Synonyms []string `yaml:"sinonim,omitempty" validate:"omitempty,dive,required"` // other spellings accepted from operators
 }
 
 // Tier maps a count to points: a count of at least Min earns Points (the
 // highest tier reached wins; below the first tier the item earns 0).
 type Tier struct {
-	Min    int64   `yaml:"min"`
-	Points Decimal `yaml:"poin"`
+	Min    int64   `yaml:"min" validate:"min=0"`
+	Points Decimal `yaml:"poin" validate:"required,dgte=0"`
 }
 
 // Stage is one stage of the monev round with its weight in the final score,
 // e.g. {saq, SAQ, 80} and {presentasi, Presentasi, 20}.
 type Stage struct {
-	ID     string  `yaml:"id"`
-	Name   string  `yaml:"nama"`
-	Weight Decimal `yaml:"bobot"` // percent of the final score; all stages sum to 100
+	ID     string  `yaml:"id" validate:"required"`
+	Name   string  `yaml:"nama" validate:"required"`
+	Weight Decimal `yaml:"bobot" validate:"required,dgte=0,dlte=100"` // percent of the final score; all stages sum to 100
 }
 
 // Band is one qualification: scores from Min (inclusive) up to Max
 // (exclusive; the top band includes 100) earn Label.
 type Band struct {
-	Label string  `yaml:"label"`
-	Min   Decimal `yaml:"min"`
-	Max   Decimal `yaml:"maks"`
+	Label string  `yaml:"label" validate:"required"`
+	Min   Decimal `yaml:"min" validate:"required,dgte=0,dlte=100"`
+	Max   Decimal `yaml:"maks" validate:"required,dgte=0,dlte=100"`
 }
 
 // Indicator returns the indicator with the given code, or nil.

@@ -1,8 +1,133 @@
 package scoring
 
-import "monev/questionnaire"
+import (
+	"sort"
+	"strings"
 
-// STUB: replaced by the scoring work (issue 2).
+	"monev/questionnaire"
+)
 
 // Rank ranks scores overall and per category, deterministically.
-func Rank(inst *questionnaire.Instrument, scores []Score) Ranking { return Ranking{} }
+//
+// Who is ranked: every Scored body, and every NotSubmitted body (with its 0)
+// unless the instrument's rule is NotSubmittedUnranked ("tidak_dinilai"), in
+// which case NotSubmitted bodies go to Ranking.Unranked instead.
+//
+// Order: Rounded descending. Equal Rounded scores share a rank and the next
+// rank skips (competition ranking: 1, 2, 2, 4). Within equal Rounded scores
+// the listing order is the tie-break, which never depends on the order of
+// scores: unit name compared case-insensitively, then the name exactly
+// (byte order), then category, then File; bodies equal in all of these are
+// ordered by their exact Final score (descending), then by SAQ (descending).
+// Unranked bodies are listed in the same tie-break order.
+//
+// Categories: one CategoryRanking per category that has ranked bodies, with
+// ranks counted within the category; the instrument's Categories first in
+// their order (a unit's category matches one of them case-insensitively),
+// then any other category by name.
+//
+// Entries and Unranked point into the caller's slice (&scores[i]); the
+// Scores are not copied, so scores must outlive the Ranking and not be
+// reallocated (e.g. by append) while it is used.
+func Rank(inst *questionnaire.Instrument, scores []Score) Ranking {
+	var rk Ranking
+	var ranked []*Score
+	for i := range scores {
+		s := &scores[i]
+		if s.Status == NotSubmitted && inst != nil && inst.NotSubmitted == questionnaire.NotSubmittedUnranked {
+			rk.Unranked = append(rk.Unranked, s)
+			continue
+		}
+		ranked = append(ranked, s)
+	}
+	sortScores(ranked)
+	sortScores(rk.Unranked)
+	rk.Overall = entries(ranked)
+
+	byCat := map[string][]*Score{}
+	var known []string
+	if inst != nil {
+		known = inst.Categories
+	}
+	for _, s := range ranked { // already in ranking order
+		c := canonicalCategory(known, s.Unit.Category)
+		byCat[c] = append(byCat[c], s)
+	}
+	var order []string
+	seen := map[string]bool{}
+	for _, c := range known {
+		if !seen[c] && len(byCat[c]) > 0 {
+			order = append(order, c)
+		}
+		seen[c] = true
+	}
+	var others []string
+	for c := range byCat {
+		if !seen[c] {
+			others = append(others, c)
+		}
+	}
+	sort.Strings(others)
+	order = append(order, others...)
+	for _, c := range order {
+		rk.Categories = append(rk.Categories, CategoryRanking{Category: c, Entries: entries(byCat[c])})
+	}
+	return rk
+}
+
+// canonicalCategory returns the instrument's spelling of c when one of the
+// known categories equals it case-insensitively, else c itself.
+func canonicalCategory(known []string, c string) string {
+	for _, k := range known {
+		if k == c {
+			return k
+		}
+	}
+	for _, k := range known {
+		if strings.EqualFold(k, c) {
+			return k
+		}
+	}
+	return c
+}
+
+// entries numbers scores already in ranking order with competition ranks.
+func entries(ss []*Score) []Entry {
+	out := make([]Entry, len(ss))
+	for i, s := range ss {
+		r := i + 1
+		if i > 0 && s.Rounded == ss[i-1].Rounded {
+			r = out[i-1].Rank
+		}
+		out[i] = Entry{Rank: r, Score: s}
+	}
+	return out
+}
+
+// sortScores puts ss in ranking order (see Rank).
+func sortScores(ss []*Score) {
+	sort.SliceStable(ss, func(i, j int) bool { return rankLess(ss[i], ss[j]) })
+}
+
+// rankLess reports whether a is listed before b.
+func rankLess(a, b *Score) bool {
+	if a.Rounded != b.Rounded {
+		return a.Rounded > b.Rounded
+	}
+	if la, lb := strings.ToLower(a.Unit.Name), strings.ToLower(b.Unit.Name); la != lb {
+		return la < lb
+	}
+	if a.Unit.Name != b.Unit.Name {
+		return a.Unit.Name < b.Unit.Name
+	}
+	if a.Unit.Category != b.Unit.Category {
+		return a.Unit.Category < b.Unit.Category
+	}
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if c := cmpRat(a.Final, b.Final); c != 0 {
+		return c > 0
+	}
+	return cmpRat(a.SAQ, b.SAQ) > 0
+}
