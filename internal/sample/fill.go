@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -166,7 +167,7 @@ func setMeta(f *excelize.File, key, value string) error {
 // sortRows rewrites the item rows' contents in the order of their question
 // text, as an operator who sorts the table by the question column does. Only
 // values move; the template's per-column styles stay where they are.
-func sortRows(f *excelize.File, l *layout, inst *questionnaire.Instrument) error {
+func sortRows(f *excelize.File, l *layout) error {
 	type rowData struct {
 		question string
 		cells    []any
@@ -201,12 +202,7 @@ func sortRows(f *excelize.File, l *layout, inst *questionnaire.Instrument) error
 		}
 		data = append(data, rd)
 	}
-	// Stable sort by question text (insertion sort keeps it dependency-free and stable).
-	for i := 1; i < len(data); i++ {
-		for j := i; j > 0 && data[j].question < data[j-1].question; j-- {
-			data[j], data[j-1] = data[j-1], data[j]
-		}
-	}
+	slices.SortStableFunc(data, func(a, b rowData) int { return strings.Compare(a.question, b.question) })
 	for i, r := range l.itemRows {
 		for c, v := range data[i].cells {
 			ref, _ := excelize.CoordinatesToCellName(c+1, r)

@@ -110,7 +110,7 @@ func write(f *excelize.File, inst *questionnaire.Instrument, spec Spec, sh *Shee
 	}
 	// Changes of structure first; the layout is found again afterwards.
 	if spec.has(MessSorted) {
-		if err := sortRows(f, l, inst); err != nil {
+		if err := sortRows(f, l); err != nil {
 			return nil, err
 		}
 	}

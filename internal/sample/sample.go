@@ -132,6 +132,7 @@ type outcome struct {
 // earns less.
 type block struct {
 	items []int // indexes into inst.Items
+	group bool  // an all-or-nothing group: step 1 drops every item to its lowest answer
 	step  int
 	steps int
 }
@@ -183,7 +184,7 @@ func plan(inst *questionnaire.Instrument, spec Spec, r *rand.Rand) ([]outcome, *
 				continue
 			}
 			groupBlock[it.Group] = len(blocks)
-			blocks = append(blocks, block{items: []int{i}, steps: 1})
+			blocks = append(blocks, block{items: []int{i}, group: true, steps: 1})
 			continue
 		}
 		blocks = append(blocks, block{items: []int{i}, steps: len(ladder(&it)) - 1})
@@ -192,13 +193,13 @@ func plan(inst *questionnaire.Instrument, spec Spec, r *rand.Rand) ([]outcome, *
 	steps := make([]int, len(inst.Items)) // per item: index into its ladder
 	apply := func(b *block) {
 		for _, i := range b.items {
-			if b.step == 0 {
+			switch {
+			case !b.group:
+				steps[i] = b.step
+			case b.step == 0:
 				steps[i] = 0
-			} else {
-				steps[i] = len(ladder(&inst.Items[i])) - 1 // a group drops to nothing
-				if len(b.items) == 1 {
-					steps[i] = b.step
-				}
+			default: // the whole group drops to nothing
+				steps[i] = len(ladder(&inst.Items[i])) - 1
 			}
 		}
 	}
