@@ -61,6 +61,7 @@ func sampleSet(t *testing.T) (*questionnaire.Instrument, []questionnaire.Unit, *
 //
 //	go run ./internal/sample/cmd/gensample -o testdata/sampel
 func TestSampleDataUpToDate(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("regenerates the whole sample set")
 	}

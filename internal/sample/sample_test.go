@@ -44,6 +44,7 @@ func response(sh *sample.Sheet) *questionnaire.Response {
 // SAQ score must equal the generator's own planned score exactly and fall in
 // the profile's band, for every profile, both categories and many seeds.
 func TestPlanLandsInBand(t *testing.T) {
+	t.Parallel()
 	inst := questionnaire.Default()
 	for _, p := range sample.Profiles {
 		for _, u := range []questionnaire.Unit{opd, kec} {
@@ -151,6 +152,7 @@ func readBack(t *testing.T, inst *questionnaire.Instrument, spec sample.Spec) (*
 // same spec and reads them with the real reader: every one must give exactly
 // the planned answers and identity, no error finding, and score the planned SAQ.
 func TestMessyReadsBack(t *testing.T) {
+	t.Parallel()
 	inst := questionnaire.Default()
 	variants := append([][]sample.Variant{nil}, [][]sample.Variant{}...)
 	for _, v := range sample.MessyVariants {
@@ -195,6 +197,7 @@ func TestMessyReadsBack(t *testing.T) {
 // report an error, the unreadable files give no Response, and a sheet with
 // answers left blank or invalid is still read (those items unanswered).
 func TestBrokenFilesReported(t *testing.T) {
+	t.Parallel()
 	inst := questionnaire.Default()
 	for _, tc := range []struct {
 		v        sample.Variant
@@ -267,6 +270,7 @@ func cells(t *testing.T, data []byte) []string {
 // TestGenerateDeterministic: two runs of the same spec give the same cell
 // content; another seed does not.
 func TestGenerateDeterministic(t *testing.T) {
+	t.Parallel()
 	inst := questionnaire.Default()
 	spec := sample.Spec{Unit: kec, Profile: sample.KurangInformatif, Seed: 11,
 		Variants: []sample.Variant{sample.MessHyperlink, sample.MessFormula, sample.MessBlankRows}}

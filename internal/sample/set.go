@@ -1,12 +1,15 @@
 package sample
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"math/rand/v2"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"monev/questionnaire"
 )
@@ -101,18 +104,18 @@ func Kabupaten(inst *questionnaire.Instrument, roster []questionnaire.Unit, seed
 	}
 	r.Shuffle(len(profiles), func(i, j int) { profiles[i], profiles[j] = profiles[j], profiles[i] })
 
+	// First every file's spec (specs[i] for set.Files[i]), then the sheets,
+	// generated in parallel: each sheet depends only on its own spec.
 	byPath := map[string]bool{}
+	var specs []*Spec
 	add := func(u questionnaire.Unit, spec Spec, purpose, suffix string) error {
-		sh, err := Generate(inst, spec)
-		if err != nil {
-			return err
-		}
 		p := filePath(u, suffix)
 		if byPath[p] {
 			return fmt.Errorf("nama berkas ganda: %s", p)
 		}
 		byPath[p] = true
-		set.Files = append(set.Files, File{Path: p, Unit: u, Purpose: purpose, Sheet: sh, Data: sh.Data})
+		set.Files = append(set.Files, File{Path: p, Unit: u, Purpose: purpose})
+		specs = append(specs, &spec)
 		return nil
 	}
 	var clean []int // indexes into set.Files of clean readable sheets
@@ -141,7 +144,7 @@ func Kabupaten(inst *questionnaire.Instrument, roster []questionnaire.Unit, seed
 			}
 		}
 		first := set.Files[clean[d]]
-		spec := Spec{Unit: first.Unit, Profile: first.Sheet.Spec.Profile, Seed: seed + 1}
+		spec := Spec{Unit: first.Unit, Profile: specs[clean[d]].Profile, Seed: seed + 1}
 		if err := add(first.Unit, spec, "rusak: sheet kedua yang berbeda untuk badan yang sama dengan "+path.Base(first.Path), "-revisi"); err != nil {
 			return nil, err
 		}
@@ -161,6 +164,10 @@ func Kabupaten(inst *questionnaire.Instrument, roster []questionnaire.Unit, seed
 		}
 		set.Files = append(set.Files, File{Path: dir + "~$" + base, Unit: f.Unit,
 			Purpose: "berkas kunci Excel di samping " + base + ": harus dilewati", Data: owner})
+		specs = append(specs, nil)
+	}
+	if err := generateAll(inst, set.Files, specs); err != nil {
+		return nil, err
 	}
 
 	// Presentasi: the best ten clean, readable sheets by planned SAQ.
@@ -178,6 +185,34 @@ func Kabupaten(inst *questionnaire.Instrument, roster []questionnaire.Unit, seed
 
 	slices.SortStableFunc(set.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return set, nil
+}
+
+// generateAll generates the sheet of every file that has a spec, with one
+// worker per CPU.
+func generateAll(inst *questionnaire.Instrument, files []File, specs []*Spec) error {
+	errs := make([]error, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				sh, err := Generate(inst, *specs[i])
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				files[i].Sheet, files[i].Data = sh, sh.Data
+			}
+		})
+	}
+	for i := range files {
+		if specs[i] != nil {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // filePath is where a body's sheet goes in the set: a folder per category.
