@@ -39,6 +39,10 @@ Menilai seluruh sampel:
 		fmt.Fprintf(&b, "- %s (%s)\n", u.Name, u.Category)
 	}
 	b.WriteString(`
+Badan yang berkasnya tidak dapat dinilai (berkas rusak, sheet dari instrumen lain) atau yang
+mengirim dua sheet berbeda juga tidak mendapat peringkat; alasannya ada di lembar *Temuan*.
+`)
+	b.WriteString(`
 ## Sheet
 
 Skor SAQ rencana: skor yang dituju generator, dihitung dari jawaban yang diisikan (sebelum dibulatkan);
