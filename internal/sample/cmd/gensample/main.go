@@ -11,8 +11,9 @@
 // Flags:
 //
 //	-o DIR          output folder (default testdata/sampel); every .xlsx under it is removed first
-//	-roster FILE    roster CSV with columns nama,kategori (default DIR/daftar-badan-publik.csv);
-//	                copied to DIR/daftar-badan-publik.csv when it lives elsewhere
+//	-roster FILE    roster (.csv or .xlsx with columns nama,kategori; default
+//	                DIR/daftar-badan-publik.csv), written to DIR/daftar-badan-publik.csv
+//	                when it lives elsewhere
 //	-seed N         seed of every random choice (default 2025)
 //	-instrument F   instrument YAML (default: the embedded default instrument)
 //
@@ -23,7 +24,6 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -39,7 +39,7 @@ const rosterName = "daftar-badan-publik.csv"
 
 func main() {
 	out := flag.String("o", "testdata/sampel", "folder keluaran")
-	roster := flag.String("roster", "", "daftar badan publik (CSV nama,kategori); bawaan: DIR/"+rosterName)
+	roster := flag.String("roster", "", "daftar badan publik (.csv/.xlsx nama,kategori); bawaan: DIR/"+rosterName)
 	seed := flag.Uint64("seed", sample.DefaultSeed, "benih semua pilihan acak")
 	instFile := flag.String("instrument", "", "berkas instrumen YAML; bawaan: instrumen bawaan")
 	flag.Parse()
@@ -60,13 +60,9 @@ func run(out, rosterPath string, seed uint64, instFile string) error {
 	if rosterPath == "" {
 		rosterPath = filepath.Join(out, rosterName)
 	}
-	rosterData, err := os.ReadFile(rosterPath)
+	units, err := questionnaire.ReadRoster(rosterPath)
 	if err != nil {
 		return err
-	}
-	units, err := parseRoster(rosterData)
-	if err != nil {
-		return fmt.Errorf("%s: %w", rosterPath, err)
 	}
 	set, err := sample.Kabupaten(inst, units, seed)
 	if err != nil {
@@ -90,7 +86,7 @@ func run(out, rosterPath string, seed uint64, instFile string) error {
 		return err
 	}
 	if dst := filepath.Join(out, rosterName); !sameFile(rosterPath, dst) {
-		if err := os.WriteFile(dst, rosterData, 0o644); err != nil {
+		if err := os.WriteFile(dst, rosterCSV(units), 0o644); err != nil {
 			return err
 		}
 	}
@@ -109,22 +105,16 @@ func run(out, rosterPath string, seed uint64, instFile string) error {
 	return os.WriteFile(filepath.Join(out, "README.md"), set.README(inst, seed), 0o644)
 }
 
-func parseRoster(data []byte) ([]questionnaire.Unit, error) {
-	recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
-	if err != nil {
-		return nil, err
+// rosterCSV writes units as a CSV with the columns nama,kategori.
+func rosterCSV(units []questionnaire.Unit) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write([]string{"nama", "kategori"})
+	for _, u := range units {
+		w.Write([]string{u.Name, u.Category})
 	}
-	if len(recs) == 0 || len(recs[0]) < 2 || !strings.EqualFold(strings.TrimSpace(recs[0][0]), "nama") {
-		return nil, errors.New("baris pertama harus berjudul nama,kategori")
-	}
-	var units []questionnaire.Unit
-	for _, rec := range recs[1:] {
-		if len(rec) < 2 || strings.TrimSpace(rec[0]) == "" {
-			continue
-		}
-		units = append(units, questionnaire.Unit{Name: strings.TrimSpace(rec[0]), Category: strings.TrimSpace(rec[1])})
-	}
-	return units, nil
+	w.Flush()
+	return b.Bytes()
 }
 
 func sameFile(a, b string) bool {
