@@ -23,8 +23,8 @@ import (
 //
 // Categories: one CategoryRanking per category that has ranked bodies, with
 // ranks counted within the category; the instrument's Categories first in
-// their order (a unit's category matches one of them case-insensitively),
-// then any other category by name.
+// their order, then any other category by name. Spellings of a category that
+// differ only in case or spacing are one category (see categoryNames).
 //
 // Entries and Unranked point into the caller's slice (&scores[i]); the
 // Scores are not copied, so scores must outlive the Ranking and not be
@@ -49,8 +49,13 @@ func Rank(inst *questionnaire.Instrument, scores []Score) Ranking {
 	if inst != nil {
 		known = inst.Categories
 	}
+	spellings := make([]string, len(scores))
+	for i := range scores {
+		spellings[i] = scores[i].Unit.Category
+	}
+	names := categoryNames(known, spellings)
 	for _, s := range ranked { // already in ranking order
-		c := canonicalCategory(known, s.Unit.Category)
+		c := names[s.Unit.Category]
 		byCat[c] = append(byCat[c], s)
 	}
 	var order []string
@@ -75,20 +80,40 @@ func Rank(inst *questionnaire.Instrument, scores []Score) Ranking {
 	return rk
 }
 
-// canonicalCategory returns the instrument's spelling of c when one of the
-// known categories equals it case-insensitively, else c itself.
-func canonicalCategory(known []string, c string) string {
+// categoryNames maps each spelling of a category found on scores to the
+// name its ranking goes under. Spellings are compared ignoring case and
+// spacing; one that matches a known category (the instrument's) takes its
+// spelling, the others take the first of their matching spellings in byte
+// order, spacing tidied: "desa", "Desa" and " DESA " are all "DESA". The
+// result does not depend on the order of spellings.
+func categoryNames(known, spellings []string) map[string]string {
+	key := func(c string) string { return strings.ToLower(strings.Join(strings.Fields(c), " ")) }
+	byKey := map[string]string{}
 	for _, k := range known {
-		if k == c {
-			return k
+		if _, dup := byKey[key(k)]; !dup {
+			byKey[key(k)] = k
 		}
 	}
-	for _, k := range known {
-		if strings.EqualFold(k, c) {
-			return k
+	unlisted := map[string]string{}
+	for _, c := range spellings {
+		k := key(c)
+		if _, ok := byKey[k]; ok {
+			continue
+		}
+		tidy := strings.Join(strings.Fields(c), " ")
+		if cur, ok := unlisted[k]; !ok || tidy < cur {
+			unlisted[k] = tidy
 		}
 	}
-	return c
+	names := map[string]string{}
+	for _, c := range spellings {
+		if n, ok := byKey[key(c)]; ok {
+			names[c] = n
+		} else {
+			names[c] = unlisted[key(c)]
+		}
+	}
+	return names
 }
 
 // entries numbers scores already in ranking order with competition ranks.

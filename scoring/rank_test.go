@@ -263,3 +263,32 @@ func TestRankScoredResponses(t *testing.T) {
 		t.Errorf("overall:\n%s\nwant:\n%s", g, want)
 	}
 }
+
+// TestRankUnlistedCategorySpellings: spellings of a category the instrument
+// does not list that differ only in case or spacing are one category, named
+// by the first of its spellings in byte order once spacing is tidied,
+// whatever the input order; a listed category also matches across spacing.
+func TestRankUnlistedCategorySpellings(t *testing.T) {
+	inst := newInst(nil, nil)
+	base := []Score{
+		sc("Desa Anjani", "desa", "a.xlsx", 7000),
+		sc("Desa Bagik Nyala", "Desa", "b.xlsx", 6000),
+		sc("Desa Kembang Kuning", " DESA ", "k.xlsx", 5000),
+		sc("Kecamatan Keruak", "Kecamatan ", "r.xlsx", 4000),
+		sc("RSUD", "Rumah  sakit", "s.xlsx", 3000),
+		sc("RSUD Selong", "rumah sakit", "t.xlsx", 2000),
+	}
+	want := "Kecamatan:1 DESA:3 Rumah sakit:2"
+	rng := rand.New(rand.NewPCG(3, 4))
+	for k := 0; k < 20; k++ {
+		scores := append([]Score(nil), base...)
+		rng.Shuffle(len(scores), func(i, j int) { scores[i], scores[j] = scores[j], scores[i] })
+		var got []string
+		for _, c := range Rank(inst, scores).Categories {
+			got = append(got, fmt.Sprintf("%s:%d", c.Category, len(c.Entries)))
+		}
+		if strings.Join(got, " ") != want {
+			t.Fatalf("shuffle %d: categories = %q, want %s", k, got, want)
+		}
+	}
+}

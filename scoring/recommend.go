@@ -43,10 +43,33 @@ func GainToReach(final, min *big.Rat) *big.Rat {
 	return g
 }
 
-// fixes is step 7.
-func fixes(inst *questionnaire.Instrument, s *Score, incomplete map[int][]int) []Fix {
-	var out []Fix                   // built in instrument order
-	groupGain := map[int]*big.Rat{} // by the first short item of an incomplete group
+// fixes is step 7. Final is linear in the SAQ score (step 5) and the SAQ
+// score is linear in each item's points (steps 3 and 4), so the gain of
+// raising items to their maximum is Σ (Max − Earned) × perPoint, with
+// perPoint = Weight ÷ indicator Max × ∂Final/∂SAQ for the item's indicator:
+// exactly the increase of Final had the sheet been rescored.
+func fixes(inst *questionnaire.Instrument, s *Score, incomplete map[int]bool) []Fix {
+	// ∂Final/∂SAQ: the SAQ stage's weight over the weights counted (step 5).
+	slope := finalScore(inst, big.NewRat(1, 1), s.Stages)
+	slope.Sub(slope, finalScore(inst, new(big.Rat), s.Stages))
+	perPoint := map[string]*big.Rat{} // by indicator code; absent: the item counts for nothing
+	for _, is := range s.Indicators {
+		if is.Indicator != nil && is.Max.Sign() > 0 {
+			p := new(big.Rat).Quo(is.Indicator.Weight.Rat(), is.Max)
+			perPoint[is.Indicator.Code] = p.Mul(p, slope)
+		}
+	}
+	lost := func(i int) *big.Rat {
+		is := &s.Items[i]
+		p, ok := perPoint[is.Item.Indicator]
+		if !ok {
+			return new(big.Rat)
+		}
+		g := new(big.Rat).Sub(is.Max, is.Earned)
+		return g.Mul(g, p)
+	}
+	var out []Fix                      // built in instrument order
+	groupGain := map[string]*big.Rat{} // by group: completing it restores every member
 	for i := range s.Items {
 		is := &s.Items[i]
 		if is.Earned.Cmp(is.Max) >= 0 {
@@ -54,15 +77,20 @@ func fixes(inst *questionnaire.Instrument, s *Score, incomplete map[int][]int) [
 		}
 		var g *big.Rat
 		if short, ok := incomplete[i]; ok {
-			if !contains(short, i) {
+			if !short {
 				continue // complete on its own: completing it adds nothing
 			}
-			if g = groupGain[short[0]]; g == nil {
-				g = gainOf(inst, s, short)
-				groupGain[short[0]] = g
+			if g = groupGain[is.Item.Group]; g == nil {
+				g = new(big.Rat)
+				for j := range s.Items {
+					if s.Items[j].Item.Group == is.Item.Group {
+						g.Add(g, lost(j))
+					}
+				}
+				groupGain[is.Item.Group] = g
 			}
 		} else {
-			g = gainOf(inst, s, []int{i})
+			g = lost(i)
 		}
 		if g.Sign() <= 0 {
 			continue
@@ -72,35 +100,6 @@ func fixes(inst *questionnaire.Instrument, s *Score, incomplete map[int][]int) [
 	// A stable sort keeps instrument order among equal gains.
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Gain.Cmp(out[b].Gain) > 0 })
 	return out
-}
-
-// gainOf is the exact increase of Final when the items at idx earn their
-// maximum (and so complete their group, if any).
-func gainOf(inst *questionnaire.Instrument, s *Score, idx []int) *big.Rat {
-	earned := earnedOf(s.Items)
-	for _, i := range idx {
-		earned[i] = s.Items[i].Max
-	}
-	// Completing the short items of a group makes the whole group earn its maxima.
-	if g := s.Items[idx[0]].Item.Group; g != "" {
-		for i := range s.Items {
-			if s.Items[i].Item.Group == g {
-				earned[i] = s.Items[i].Max
-			}
-		}
-	}
-	_, saq := indicatorScores(inst, earned)
-	f := finalScore(inst, saq, s.Stages)
-	return f.Sub(f, s.Final)
-}
-
-func contains(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // cmpRat compares a and b like big.Rat.Cmp, taking nil as 0.

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"fmt"
 	"math/big"
 	"testing"
 
@@ -211,5 +212,103 @@ func TestNextBand(t *testing.T) {
 	}
 	if NextBand(inst, nil) != nil {
 		t.Errorf("NextBand(nil) != nil")
+	}
+}
+
+// bruteGain is the definition of a fix's gain, computed the slow way: set the
+// items at idx (and, for a group, every item of the group) to their maximum,
+// score the sheet again from the indicators up, and subtract.
+func bruteGain(inst *questionnaire.Instrument, s *Score, idx int) *big.Rat {
+	items := append([]ItemScore(nil), s.Items...)
+	g := items[idx].Item.Group
+	for i := range items {
+		if i == idx || (g != "" && items[i].Item.Group == g) {
+			items[i].Earned = items[i].Max
+		}
+	}
+	saq := new(big.Rat)
+	for _, ind := range inst.Indicators {
+		earned, max := new(big.Rat), new(big.Rat)
+		for _, is := range items {
+			if is.Item.Indicator == ind.Code {
+				earned.Add(earned, is.Earned)
+				max.Add(max, is.Max)
+			}
+		}
+		if max.Sign() > 0 {
+			saq.Add(saq, new(big.Rat).Mul(new(big.Rat).Quo(earned, max), ind.Weight.Rat()))
+		}
+	}
+	f := finalScore(inst, saq, s.Stages)
+	return f.Sub(f, s.Final)
+}
+
+// TestFixGainsOnDefaultInstrument checks every fix gain against bruteGain on
+// the default instrument, for bodies from nothing answered to all answered,
+// with and without a presentasi, under both missing-stage rules.
+func TestFixGainsOnDefaultInstrument(t *testing.T) {
+	for _, rule := range []questionnaire.MissingStageRule{questionnaire.MissingStageSAQOnly, questionnaire.MissingStageZero} {
+		inst := questionnaire.Default()
+		inst.MissingStage = rule
+		rep := synthReport(40)
+		for k := range rep.Scores {
+			old := &rep.Scores[k]
+			if old.Status != Scored {
+				continue
+			}
+			answers := map[string]questionnaire.Answer{}
+			for _, is := range old.Items {
+				if is.Answer.Item != "" {
+					answers[is.Item.Code] = is.Answer
+				}
+			}
+			s := ScoreResponse(inst, resp(old.File, answers), old.Unit, old.Stages)
+			seen := map[string]bool{}
+			for _, fx := range s.Fixes {
+				seen[fx.Item.Code] = true
+				i := itemIndex(inst, fx.Item.Code)
+				ratEq(t, fmt.Sprintf("%s %s gain of %s", rule, s.Unit.Name, fx.Item.Code), fx.Gain, bruteGain(inst, &s, i).RatString())
+			}
+			// An item left out of the fixes gains nothing on its own.
+			for i, is := range s.Items {
+				if !seen[is.Item.Code] && is.Earned.Cmp(is.Max) < 0 && is.Reason != ReasonGroupIncomplete {
+					if g := bruteGain(inst, &s, i); g.Sign() > 0 {
+						t.Errorf("%s %s: item %s gains %s but is not a fix", rule, s.Unit.Name, is.Item.Code, g.RatString())
+					}
+				}
+			}
+		}
+	}
+}
+
+func itemIndex(inst *questionnaire.Instrument, code string) int {
+	for i := range inst.Items {
+		if inst.Items[i].Code == code {
+			return i
+		}
+	}
+	return -1
+}
+
+// TestScoreResponseCost bounds the work of scoring one sheet of the default
+// instrument with every item short (the most fixes). Each gain is computed
+// from the item's share of its indicator, not by rescoring the sheet per
+// item (which took about 60,000 allocations).
+func TestScoreResponseCost(t *testing.T) {
+	inst := questionnaire.Default()
+	answers := map[string]questionnaire.Answer{}
+	for _, it := range inst.Items {
+		answers[it.Code] = questionnaire.Answer{Item: it.Code, Value: ""}
+	}
+	r := &questionnaire.Response{File: "x.xlsx", Answers: answers}
+	stages := map[string]*big.Rat{"presentasi": big.NewRat(70, 1)}
+	var s Score
+	allocs := testing.AllocsPerRun(5, func() { s = ScoreResponse(inst, r, questionnaire.Unit{Name: "X"}, stages) })
+	if len(s.Fixes) != len(inst.Items) {
+		t.Fatalf("%d fixes, want one per item (%d)", len(s.Fixes), len(inst.Items))
+	}
+	t.Logf("%d items: %.0f allocations", len(inst.Items), allocs)
+	if limit := 100.0 * float64(len(inst.Items)); allocs > limit {
+		t.Errorf("ScoreResponse made %.0f allocations for %d items, want at most %.0f", allocs, len(inst.Items), limit)
 	}
 }

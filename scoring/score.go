@@ -92,17 +92,6 @@ func topBand(inst *questionnaire.Instrument) *questionnaire.Band {
 	return top
 }
 
-// lowestBand is the band with the smallest Min.
-func lowestBand(inst *questionnaire.Instrument) *questionnaire.Band {
-	var low *questionnaire.Band
-	for i := range inst.Bands {
-		if low == nil || inst.Bands[i].Min.Cmp(low.Min) < 0 {
-			low = &inst.Bands[i]
-		}
-	}
-	return low
-}
-
 // ScoreResponse scores one Response. stages holds the later-stage scores
 // (0–100) of this body by stage id; a stage absent from it (or nil) was not
 // held for the body. Stage scores are not clamped: the caller validates their
@@ -172,7 +161,7 @@ func ScoreResponse(inst *questionnaire.Instrument, r *questionnaire.Response, u 
 	incomplete := applyGroups(inst, s.Items)
 
 	// Steps 3–6.
-	s.Indicators, s.SAQ = indicatorScores(inst, earnedOf(s.Items))
+	s.Indicators, s.SAQ = indicatorScores(inst, s.Items)
 	s.Final = finalScore(inst, s.SAQ, s.Stages)
 	s.Rounded = Round(s.Final)
 	s.Band = Qualify(inst, s.Rounded)
@@ -187,25 +176,14 @@ func ScoreResponse(inst *questionnaire.Instrument, r *questionnaire.Response, u 
 }
 
 // NotSubmittedScore is the Score of a roster body that sent no sheet: Status
-// NotSubmitted, every item 0 with ReasonMissing, SAQ = Final = 0, the lowest
-// band, File "" and no Fixes (the fix is to send the sheet). NextBand and
-// NextBandGain are filled as for any score.
+// NotSubmitted, scored as an empty sheet (every item 0 with ReasonMissing,
+// SAQ = Final = 0, the band of 0,00, no later stage), File "" and no Fixes
+// (the fix is to send the sheet). NextBand and NextBandGain are filled as for
+// any score.
 func NotSubmittedScore(inst *questionnaire.Instrument, u questionnaire.Unit) Score {
-	s := Score{Unit: u, Status: NotSubmitted, Stages: map[string]*big.Rat{}}
-	s.Items = make([]ItemScore, len(inst.Items))
-	for i := range inst.Items {
-		it := &inst.Items[i]
-		s.Items[i] = ItemScore{Item: it, Earned: new(big.Rat), Max: it.MaxPoints.Rat(), Reason: ReasonMissing}
-	}
-	s.Indicators, _ = indicatorScores(inst, earnedOf(s.Items))
-	s.SAQ = new(big.Rat)
-	s.Final = new(big.Rat)
-	s.Rounded = 0
-	s.Band = lowestBand(inst)
-	s.NextBand = NextBand(inst, s.Band)
-	if s.NextBand != nil {
-		s.NextBandGain = GainToReach(s.Final, s.NextBand.Min.Rat())
-	}
+	s := ScoreResponse(inst, nil, u, nil)
+	s.Status = NotSubmitted
+	s.Fixes = nil
 	return s
 }
 
@@ -330,15 +308,10 @@ func reachedTier(it *questionnaire.Item, n int64) *questionnaire.Tier {
 	return best
 }
 
-// group is the index list of the items of one all-or-nothing group.
-type group struct {
-	name    string
-	members []int
-}
-
-// groupsOf lists the all-or-nothing groups in order of first appearance.
-func groupsOf(inst *questionnaire.Instrument) []group {
-	var gs []group
+// groupsOf lists the members (item indexes) of each all-or-nothing group,
+// in order of first appearance.
+func groupsOf(inst *questionnaire.Instrument) [][]int {
+	var gs [][]int
 	idx := map[string]int{}
 	for i, it := range inst.Items {
 		if it.Group == "" {
@@ -348,30 +321,28 @@ func groupsOf(inst *questionnaire.Instrument) []group {
 		if !ok {
 			k = len(gs)
 			idx[it.Group] = k
-			gs = append(gs, group{name: it.Group})
+			gs = append(gs, nil)
 		}
-		gs[k].members = append(gs[k].members, i)
+		gs[k] = append(gs[k], i)
 	}
 	return gs
 }
 
 // applyGroups is step 2. It zeroes the items of every incomplete group and
-// returns, for each item index of an incomplete group, the indexes of the
-// group's items that did not earn their maximum on their own.
-func applyGroups(inst *questionnaire.Instrument, items []ItemScore) map[int][]int {
-	incomplete := map[int][]int{}
-	for _, g := range groupsOf(inst) {
-		var short []int
-		for _, i := range g.members {
-			if items[i].Earned.Cmp(items[i].Max) < 0 {
-				short = append(short, i)
-			}
+// returns, for each item index of an incomplete group, whether that item
+// fell short of its maximum on its own.
+func applyGroups(inst *questionnaire.Instrument, items []ItemScore) map[int]bool {
+	incomplete := map[int]bool{}
+	for _, members := range groupsOf(inst) {
+		complete := true
+		for _, i := range members {
+			complete = complete && items[i].Earned.Cmp(items[i].Max) >= 0
 		}
-		if len(short) == 0 {
+		if complete {
 			continue
 		}
-		for _, i := range g.members {
-			incomplete[i] = short
+		for _, i := range members {
+			incomplete[i] = items[i].Earned.Cmp(items[i].Max) < 0 // before zeroing
 			if items[i].Earned.Sign() > 0 {
 				items[i].Earned = new(big.Rat)
 				items[i].Reason = ReasonGroupIncomplete
@@ -381,29 +352,21 @@ func applyGroups(inst *questionnaire.Instrument, items []ItemScore) map[int][]in
 	return incomplete
 }
 
-func earnedOf(items []ItemScore) []*big.Rat {
-	e := make([]*big.Rat, len(items))
-	for i := range items {
-		e[i] = items[i].Earned
-	}
-	return e
-}
-
-// indicatorScores is steps 3 and 4 for the given item points (by item index).
-func indicatorScores(inst *questionnaire.Instrument, earned []*big.Rat) ([]IndicatorScore, *big.Rat) {
+// indicatorScores is steps 3 and 4 for the item points (items in instrument order).
+func indicatorScores(inst *questionnaire.Instrument, items []ItemScore) ([]IndicatorScore, *big.Rat) {
 	out := make([]IndicatorScore, len(inst.Indicators))
 	pos := map[string]int{}
 	for k := range inst.Indicators {
 		out[k] = IndicatorScore{Indicator: &inst.Indicators[k], Earned: new(big.Rat), Max: new(big.Rat), Score: new(big.Rat)}
 		pos[inst.Indicators[k].Code] = k
 	}
-	for i, it := range inst.Items {
-		k, ok := pos[it.Indicator]
+	for _, is := range items {
+		k, ok := pos[is.Item.Indicator]
 		if !ok {
 			continue // validation rejects an item of an unknown indicator
 		}
-		out[k].Earned.Add(out[k].Earned, earned[i])
-		out[k].Max.Add(out[k].Max, it.MaxPoints.Rat())
+		out[k].Earned.Add(out[k].Earned, is.Earned)
+		out[k].Max.Add(out[k].Max, is.Max)
 	}
 	saq := new(big.Rat)
 	for k := range out {
@@ -417,34 +380,32 @@ func indicatorScores(inst *questionnaire.Instrument, earned []*big.Rat) ([]Indic
 }
 
 // finalScore is step 5. held holds the later stages held for the body.
-// Should an instrument have no stages, or no held stage weigh anything, the
-// final score is the SAQ score.
+// Final = Σ Weight × StageScore ÷ Σ Weight over the stages counted: the
+// stages held (rule saq_saja), or every stage with a missing one as 0 (rule
+// nol, where Σ Weight is 100). Should an instrument have no stages, or the
+// stages counted weigh nothing, the final score is the SAQ score.
 func finalScore(inst *questionnaire.Instrument, saq *big.Rat, held map[string]*big.Rat) *big.Rat {
 	sum := new(big.Rat)     // Σ Weight × StageScore over the stages counted
 	weights := new(big.Rat) // Σ Weight over the stages counted
-	missing := false
 	for _, st := range inst.Stages {
 		w := st.Weight.Rat()
-		var v *big.Rat
-		if st.ID == questionnaire.SAQStage {
-			v = saq
-		} else if h, ok := held[st.ID]; ok {
-			v = h
-		} else {
-			missing = true
-			if inst.MissingStage == questionnaire.MissingStageZero {
-				weights.Add(weights, w) // counts as 0
+		v := saq
+		if st.ID != questionnaire.SAQStage {
+			h, ok := held[st.ID]
+			switch {
+			case ok:
+				v = h
+			case inst.MissingStage == questionnaire.MissingStageZero:
+				v = new(big.Rat) // counts as 0 with its weight
+			default:
+				continue // not counted: the held stages' weights are renormalised
 			}
-			continue
 		}
 		sum.Add(sum, new(big.Rat).Mul(w, v))
 		weights.Add(weights, w)
 	}
-	if len(inst.Stages) == 0 || weights.Sign() == 0 {
+	if weights.Sign() == 0 {
 		return new(big.Rat).Set(saq)
 	}
-	if missing && inst.MissingStage != questionnaire.MissingStageZero {
-		return sum.Quo(sum, weights) // renormalised over the held stages
-	}
-	return sum.Quo(sum, ratHundred)
+	return sum.Quo(sum, weights)
 }

@@ -469,7 +469,8 @@ func TestNoMutation(t *testing.T) {
 
 // FuzzScoreResponse feeds arbitrary answer values, evidence and verifier
 // decisions: scoring never panics and keeps 0 ≤ Earned ≤ Max, 0 ≤ SAQ ≤ 100,
-// Final = SAQ (saq_saja, no presentasi) and every fix gain > 0.
+// Final = SAQ (saq_saja, no presentasi) and every fix gain > 0 and equal to
+// what rescoring the sheet with the item (or its group) complete gives.
 func FuzzScoreResponse(f *testing.F) {
 	f.Add("Ya", "Sebagian", "7", link, "", "ditolak")
 	f.Add("Tidak", "Tidak ada", "0", "", "x", "")
@@ -498,6 +499,9 @@ func FuzzScoreResponse(f *testing.F) {
 		for _, fx := range s.Fixes {
 			if fx.Gain.Sign() <= 0 {
 				t.Fatalf("fix %s with gain %s", fx.Item.Code, ratStr(fx.Gain))
+			}
+			if want := bruteGain(inst, &s, itemIndex(inst, fx.Item.Code)); fx.Gain.Cmp(want) != 0 {
+				t.Fatalf("fix %s: gain %s, rescoring gives %s", fx.Item.Code, ratStr(fx.Gain), ratStr(want))
 			}
 		}
 	})

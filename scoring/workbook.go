@@ -36,6 +36,10 @@ const CategorySheetPrefix = "Peringkat "
 // sent no sheet and is not ranked.
 const NotSubmittedLabel = "Tidak mengisi"
 
+// NoBandLabel is shown in place of a qualification for a ranked score that
+// falls in no band (outside 0–100, from an unchecked later-stage score).
+const NoBandLabel = "Di luar rentang kualifikasi"
+
 // MaxFixesPerBody is how many items the Rekomendasi sheet lists per body.
 const MaxFixesPerBody = 10
 
@@ -99,9 +103,10 @@ type book struct {
 	bandIndex  map[string]int        // band label → index in bands
 	laterStage []questionnaire.Stage // stages after the SAQ, in instrument order
 	saqName    string
-	categories []string       // instrument order, then any others by name
-	overallPos map[*Score]int // overall rank
-	catPos     map[*Score]int // rank within the category
+	categories []string          // instrument order, then any others by name
+	catName    map[string]string // category as written on a Unit → its name in the rankings
+	overallPos map[*Score]int    // overall rank
+	catPos     map[*Score]int    // rank within the category
 	errorFiles map[string]bool
 	indName    map[string]string              // indicator code → name
 	question   map[*questionnaire.Item]string // shortened question per item
@@ -154,6 +159,7 @@ func newBook(f *excelize.File, rep *Report) (*book, error) {
 			b.errorFiles[fd.File] = true
 		}
 	}
+	b.catName = b.categoryNames()
 	b.categories = b.collectCategories()
 	var err error
 	b.st, err = newStyles(f, len(b.bands))
@@ -194,9 +200,34 @@ func (b *book) collectCategories() []string {
 	return append(out, rest...)
 }
 
-// category is the instrument's spelling of a body's category, as Rank uses it.
+// category is the name of a body's category as Rank uses it.
 func (b *book) category(s *Score) string {
-	return canonicalCategory(b.inst.Categories, s.Unit.Category)
+	return b.catName[s.Unit.Category]
+}
+
+// categoryNames names every category spelling of the report the way Rank
+// does, taking the rankings' names as known so that the two always agree.
+func (b *book) categoryNames() map[string]string {
+	known := append([]string(nil), b.inst.Categories...)
+	for _, c := range b.rep.Ranking.Categories {
+		known = append(known, c.Category)
+	}
+	var spellings []string
+	for i := range b.rep.Scores {
+		spellings = append(spellings, b.rep.Scores[i].Unit.Category)
+	}
+	for _, c := range b.rep.Ranking.Categories {
+		for _, e := range c.Entries {
+			spellings = append(spellings, e.Score.Unit.Category)
+		}
+	}
+	for _, e := range b.rep.Ranking.Overall {
+		spellings = append(spellings, e.Score.Unit.Category)
+	}
+	for _, s := range b.rep.Ranking.Unranked {
+		spellings = append(spellings, s.Unit.Category)
+	}
+	return categoryNames(known, spellings)
 }
 
 // ---------------------------------------------------------------- styles
@@ -395,6 +426,100 @@ func reasonAdvice(r Reason) string {
 		return "Kelompok belum lengkap: lengkapi semua butir dalam kelompoknya"
 	}
 	return string(r)
+}
+
+// fixAdvice says what to do about a fix, in the terms of its item: the answer
+// to pick, the level or count to reach, and evidence where it is required.
+// It falls back to reasonAdvice when the item says nothing more.
+func fixAdvice(fx Fix) string {
+	it := fx.Item
+	if it == nil {
+		return reasonAdvice(fx.Reason)
+	}
+	evidence := ""
+	if it.EvidenceRequired {
+		evidence = " dengan tautan bukti"
+	}
+	switch it.Kind {
+	case questionnaire.KindYesNo:
+		switch fx.Reason {
+		case ReasonAnsweredNo:
+			return "Dijawab Tidak: penuhi syaratnya, lalu jawab Ya" + evidence
+		case ReasonUnanswered:
+			return "Belum dijawab atau jawaban tidak sah: pilih Ya atau Tidak dari daftar"
+		}
+	case questionnaire.KindLevel:
+		top := topLevel(it)
+		switch {
+		case fx.Reason == ReasonUnanswered:
+			return "Belum dijawab atau jawaban tidak sah: pilih tingkat dari daftar"
+		case top == nil:
+		case fx.Reason == ReasonAnsweredNo:
+			return "Di tingkat terendah: tingkatkan sampai \"" + top.Label + "\"" + strings.Replace(evidence, " ", ", ", 1)
+		case fx.Reason == ReasonPartial:
+			return "Baru sebagian: tingkatkan sampai \"" + top.Label + "\""
+		}
+	case questionnaire.KindCount:
+		first, full := countTargets(it)
+		switch {
+		case fx.Reason == ReasonUnanswered:
+			return "Belum dijawab atau bukan angka: tulis jumlahnya sebagai bilangan bulat"
+		case full < 0:
+		case fx.Reason == ReasonAnsweredNo:
+			return "Jumlahnya di bawah " + strconv.FormatInt(first, 10) + ": poin penuh mulai jumlah " + strconv.FormatInt(full, 10)
+		case fx.Reason == ReasonPartial:
+			return "Baru sebagian: poin penuh mulai jumlah " + strconv.FormatInt(full, 10)
+		}
+	}
+	return reasonAdvice(fx.Reason)
+}
+
+// topLevel is the level worth the largest fraction (the first of them), or nil.
+func topLevel(it *questionnaire.Item) *questionnaire.Level {
+	var top *questionnaire.Level
+	for i := range it.Levels {
+		if top == nil || it.Levels[i].Fraction.Cmp(top.Fraction) > 0 {
+			top = &it.Levels[i]
+		}
+	}
+	return top
+}
+
+// countTargets returns the smallest count that earns points and the smallest
+// that earns the item's maximum (when no tier reaches the maximum, the
+// smallest that earns the most points); both are −1 when no tier earns points.
+func countTargets(it *questionnaire.Item) (first, full int64) {
+	first, full = -1, -1
+	var most *questionnaire.Tier // most points (capped at the maximum), then smallest Min
+	for i := range it.Tiers {
+		t := &it.Tiers[i]
+		if t.Points.Sign() <= 0 {
+			continue
+		}
+		if first < 0 || t.Min < first {
+			first = t.Min
+		}
+		if most == nil {
+			most = t
+			continue
+		}
+		p, m := capped(t.Points, it.MaxPoints), capped(most.Points, it.MaxPoints)
+		if c := p.Cmp(m); c > 0 || (c == 0 && t.Min < most.Min) {
+			most = t
+		}
+	}
+	if most != nil {
+		full = most.Min
+	}
+	return first, full
+}
+
+// capped is min(d, max) as a Decimal (tier points above the maximum earn the maximum).
+func capped(d, max questionnaire.Decimal) questionnaire.Decimal {
+	if d.Cmp(max) > 0 {
+		return max
+	}
+	return d
 }
 
 // bandRange describes a band's scores: "≥ 80 dan < 90", or "≥ 90" for the top band.
@@ -829,8 +954,11 @@ func (b *book) summaryFacts() []fact {
 	}
 	if len(b.laterStage) > 0 {
 		rule := "nilai akhir = nilai " + b.saqName + " saja"
-		if inst.MissingStage == questionnaire.MissingStageZero {
+		switch {
+		case inst.MissingStage == questionnaire.MissingStageZero:
 			rule = "tahap yang tidak diikuti bernilai 0"
+		case len(b.laterStage) > 1:
+			rule = "bobot tahap yang diikuti dibagi ulang agar berjumlah 100%"
 		}
 		facts = append(facts, fact{"Aturan tanpa tahap lanjut", rule})
 	}
@@ -885,6 +1013,9 @@ func (b *book) qualificationGrid() []gridRow {
 	return rows
 }
 
+// chartTextColor is the colour of the chart's axis labels.
+const chartTextColor = "404040"
+
 // addSummaryChart draws the qualification table (header on headRow, data
 // rows first…last) as a clustered column chart, one series per category,
 // anchored at row at.
@@ -906,8 +1037,11 @@ func (b *book) addSummaryChart(headRow, first, last, at int) error {
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		Dimension: excelize.ChartDimension{Width: 720, Height: 340},
 		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
-		YAxis:     excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
-		Format:    excelize.GraphicOptions{AltText: "Grafik jumlah badan publik per kualifikasi dan kategori"},
+		// excelize draws axis labels in the gridline grey (tx1 at 15 %),
+		// barely legible on paper: give them a dark grey.
+		XAxis:  excelize.ChartAxis{Font: excelize.Font{Color: chartTextColor}},
+		YAxis:  excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}, Font: excelize.Font{Color: chartTextColor}},
+		Format: excelize.GraphicOptions{AltText: "Grafik jumlah badan publik per kualifikasi dan kategori"},
 	})
 }
 
@@ -915,7 +1049,7 @@ func (b *book) addSummaryChart(headRow, first, last, at int) error {
 
 func (b *book) rankingColumns() []column {
 	cols := []column{
-		{"Peringkat", 10}, {"Peringkat dalam Kategori", 13}, {"Badan Publik", 42}, {"Kategori", 14},
+		{"Peringkat Umum", 10}, {"Peringkat dalam Kategori", 13}, {"Badan Publik", 42}, {"Kategori", 14},
 		{"Nilai Akhir", 10}, {"Nilai " + b.saqName, 10},
 	}
 	for _, s := range b.laterStage {
@@ -1005,7 +1139,7 @@ func (b *book) rankingRow(s *Score, ncols int) []any {
 	}
 	row = append(row, rank(b.overallPos), rank(b.catPos),
 		excelize.Cell{StyleID: b.st.wrap, Value: s.Unit.Name},
-		excelize.Cell{StyleID: b.st.text, Value: s.Unit.Category})
+		excelize.Cell{StyleID: b.st.text, Value: b.category(s)})
 	ranked := b.isRanked(s)
 	if ranked {
 		row = append(row, num(s.Rounded.Float64(), b.st.scoreBold), num(figureValue(s.SAQ), b.st.score))
@@ -1016,8 +1150,11 @@ func (b *book) rankingRow(s *Score, ncols int) []any {
 		row = append(row, num(figureValue(s.Stages[st.ID]), b.st.score))
 	}
 	label := NotSubmittedLabel
-	if s.Band != nil && ranked {
+	switch {
+	case ranked && s.Band != nil:
 		label = s.Band.Label
+	case ranked:
+		label = NoBandLabel
 	}
 	row = append(row, excelize.Cell{StyleID: b.bandStyle(s), Value: label},
 		excelize.Cell{StyleID: b.st.wrap, Value: s.File},
@@ -1057,7 +1194,7 @@ func (b *book) writeIndicators() error {
 	colOf := map[string]int{}
 	for _, ind := range b.inst.Indicators {
 		colOf[ind.Code] = len(cols)
-		cols = append(cols, column{ind.Code + ". " + ind.Name + " (" + decimalText(ind.Weight) + ")", 16})
+		cols = append(cols, column{ind.Code + ". " + ind.Name + "\n(bobot " + decimalText(ind.Weight) + ")", 16})
 	}
 	cols = append(cols, column{"Nilai " + b.saqName, 12})
 	uniqueHeaders(cols)
@@ -1071,7 +1208,7 @@ func (b *book) writeIndicators() error {
 		s := e.Score
 		row := make([]any, len(cols))
 		row[0] = excelize.Cell{StyleID: b.st.wrap, Value: s.Unit.Name}
-		row[1] = excelize.Cell{StyleID: b.st.text, Value: s.Unit.Category}
+		row[1] = excelize.Cell{StyleID: b.st.text, Value: b.category(s)}
 		for _, is := range s.Indicators {
 			if is.Indicator == nil {
 				continue
@@ -1190,7 +1327,7 @@ func (b *book) writeFindings() error {
 func (b *book) writeAdvice() error {
 	cols := []column{
 		{"Badan Publik", 30}, {"Nilai Akhir", 10}, {"Kualifikasi", 18}, {"Kode", 9},
-		{"Pertanyaan", 50}, {"Alasan", 40}, {"Tambahan nilai", 11},
+		{"Pertanyaan", 50}, {"Alasan dan Saran", 40}, {"Tambahan Nilai Akhir", 11},
 	}
 	lastRow := 1
 	for _, e := range b.rep.Ranking.Overall {
@@ -1244,16 +1381,17 @@ func (b *book) writeAdvice() error {
 			if fx.Item != nil {
 				code, question = fx.Item.Code, shorten(fx.Item.Question, 200)
 			}
+			advice := fixAdvice(fx)
 			row := []any{
 				excelize.Cell{StyleID: b.st.wrap, Value: s.Unit.Name},
 				excelize.Cell{StyleID: b.st.score, Value: s.Rounded.Float64()},
 				excelize.Cell{StyleID: b.st.text, Value: label},
 				excelize.Cell{StyleID: b.st.text, Value: code},
 				excelize.Cell{StyleID: b.st.wrap, Value: question},
-				excelize.Cell{StyleID: b.st.wrap, Value: reasonAdvice(fx.Reason)},
+				excelize.Cell{StyleID: b.st.wrap, Value: advice},
 				excelize.Cell{StyleID: b.st.score, Value: figureValue(fx.Gain)},
 			}
-			h := rowHeight([]float64{cols[0].width, cols[4].width, cols[5].width}, []string{s.Unit.Name, question, reasonAdvice(fx.Reason)})
+			h := rowHeight([]float64{cols[0].width, cols[4].width, cols[5].width}, []string{s.Unit.Name, question, advice})
 			if err := sw.SetRow(cell(1, r), row, rowOpts(h)...); err != nil {
 				return err
 			}

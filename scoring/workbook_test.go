@@ -390,6 +390,10 @@ func TestWorkbookStructure(t *testing.T) {
 		!strings.Contains(chart, "&#39;Ringkasan&#39;!$A$22:$A$27") {
 		t.Errorf("Ringkasan chart missing or wrong: %.300s", chart)
 	}
+	// Both axes label in dark grey, not excelize's default gridline grey.
+	if n := strings.Count(chart, `<a:srgbClr val="404040">`); n != 2 {
+		t.Errorf("Ringkasan chart: %d axes with dark labels, want 2", n)
+	}
 	wantSheets := []string{"Ringkasan", "Peringkat", "Peringkat OPD", "Peringkat Kecamatan", "Indikator", "Jawaban", "Temuan", "Rekomendasi"}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(wantSheets, "|") {
 		t.Fatalf("sheets = %q, want %q", got, wantSheets)
@@ -739,5 +743,132 @@ func TestWorkbookOddCategory(t *testing.T) {
 	}
 	if v, _ := f.GetCellValue("Ringkasan", "D21"); v != odd {
 		t.Errorf("Ringkasan!D21 = %q, want the category %q", v, odd)
+	}
+}
+
+// A body whose category is spelt differently from the instrument's is shown,
+// counted and listed under the instrument's spelling.
+func TestWorkbookCategorySpelling(t *testing.T) {
+	rep := wbReport(t)
+	rep.Scores[4].Unit.Category = " kecamatan" // Kecamatan Sakra, overall row 6
+	f := openWorkbook(t, writeTestWorkbook(t, rep))
+	want := []string{"Ringkasan", "Peringkat", "Peringkat OPD", "Peringkat Kecamatan", "Indikator", "Jawaban", "Temuan", "Rekomendasi"}
+	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sheets = %q, want %q", got, want)
+	}
+	for _, c := range []struct{ sheet, cell, want string }{
+		{"Peringkat", "C6", "Kecamatan Sakra"},
+		{"Peringkat", "D6", "Kecamatan"},
+		{"Peringkat Kecamatan", "D3", "Kecamatan"},
+		{"Indikator", "B6", "Kecamatan"},
+		{"Ringkasan", "E21", "Jumlah"}, // no third category column
+	} {
+		if got, _ := f.GetCellValue(c.sheet, c.cell); got != c.want {
+			t.Errorf("%s!%s = %q, want %q", c.sheet, c.cell, got, c.want)
+		}
+	}
+}
+
+// TestFixAdvice: the Rekomendasi advice fits the item's answer kind, names
+// the level or count to reach, and asks for evidence only where required.
+func TestFixAdvice(t *testing.T) {
+	yn := yesNo("1.1", "2", true)
+	ynFree := yesNo("1.2", "2", false)
+	lv := level("1.3", "4", true)
+	cnt := count("1.4", "4", false) // tiers ≥1 → 1, ≥5 → 2, ≥10 → 4
+	noTiers := count("1.5", "4", false)
+	noTiers.Tiers = nil
+	// Unsorted tiers, one above the maximum: 4 points (the maximum) from 8 on.
+	odd := count("1.6", "4", false)
+	odd.Tiers = []questionnaire.Tier{{Min: 20, Points: dec("9")}, {Min: 0, Points: dec("0")}, {Min: 8, Points: dec("4")}, {Min: 3, Points: dec("1")}}
+	tests := []struct {
+		item   questionnaire.Item
+		reason Reason
+		want   string
+	}{
+		{yn, ReasonAnsweredNo, "Dijawab Tidak: penuhi syaratnya, lalu jawab Ya dengan tautan bukti"},
+		{ynFree, ReasonAnsweredNo, "Dijawab Tidak: penuhi syaratnya, lalu jawab Ya"},
+		{yn, ReasonUnanswered, "Belum dijawab atau jawaban tidak sah: pilih Ya atau Tidak dari daftar"},
+		{lv, ReasonAnsweredNo, "Di tingkat terendah: tingkatkan sampai \"Penuh\", dengan tautan bukti"},
+		{lv, ReasonPartial, "Baru sebagian: tingkatkan sampai \"Penuh\""},
+		{lv, ReasonUnanswered, "Belum dijawab atau jawaban tidak sah: pilih tingkat dari daftar"},
+		{cnt, ReasonAnsweredNo, "Jumlahnya di bawah 1: poin penuh mulai jumlah 10"},
+		{cnt, ReasonPartial, "Baru sebagian: poin penuh mulai jumlah 10"},
+		{cnt, ReasonUnanswered, "Belum dijawab atau bukan angka: tulis jumlahnya sebagai bilangan bulat"},
+		{noTiers, ReasonPartial, "Baru sebagian: tingkatkan ke tingkat tertinggi"},
+		{odd, ReasonAnsweredNo, "Jumlahnya di bawah 3: poin penuh mulai jumlah 8"},
+		{yn, ReasonNoEvidence, "Tanpa bukti: isi tautan bukti (data dukung)"},
+		{cnt, ReasonMissing, "Butir tidak ada di lembar: pakai templat terbaru dan isi butir ini"},
+	}
+	for _, tt := range tests {
+		if got := fixAdvice(Fix{Item: &tt.item, Reason: tt.reason}); got != tt.want {
+			t.Errorf("fixAdvice(%s %s, %s) = %q, want %q", tt.item.Kind, tt.item.Code, tt.reason, got, tt.want)
+		}
+	}
+}
+
+// Headers say what a column holds without the reader guessing: which rank,
+// that an indicator's number is its weight, that gains are in the final score.
+func TestWorkbookHeaders(t *testing.T) {
+	f := openWorkbook(t, writeTestWorkbook(t, wbReport(t)))
+	for _, c := range []struct{ sheet, cell, want string }{
+		{"Peringkat", "A1", "Peringkat Umum"},
+		{"Peringkat", "B1", "Peringkat dalam Kategori"},
+		{"Peringkat OPD", "A1", "Peringkat Umum"},
+		{"Indikator", "C1", "1. Jenis Informasi\n(bobot 50)"},
+		{"Rekomendasi", "F1", "Alasan dan Saran"},
+		{"Rekomendasi", "G1", "Tambahan Nilai Akhir"},
+	} {
+		if got, _ := f.GetCellValue(c.sheet, c.cell); got != c.want {
+			t.Errorf("%s!%s = %q, want %q", c.sheet, c.cell, got, c.want)
+		}
+	}
+}
+
+// A ranked body whose score lies outside every band (a later-stage score
+// above 100 slipped through) is not labelled "Tidak mengisi".
+func TestWorkbookRankedWithoutBand(t *testing.T) {
+	rep := wbReport(t)
+	rep.Scores[0].Band, rep.Scores[0].Rounded = nil, 10050
+	f := openWorkbook(t, writeTestWorkbook(t, rep))
+	if got, _ := f.GetCellValue("Peringkat", "H2"); got != NoBandLabel {
+		t.Errorf("Peringkat!H2 = %q, want %q", got, NoBandLabel)
+	}
+}
+
+// With more than one later stage the saq_saja rule renormalises the held
+// stages' weights, which is not "SAQ alone"; Ringkasan says so.
+func TestSummaryMissingStageRule(t *testing.T) {
+	d := questionnaire.MustDecimal
+	tests := []struct {
+		stages []questionnaire.Stage
+		rule   questionnaire.MissingStageRule
+		want   string
+	}{
+		{[]questionnaire.Stage{{ID: "saq", Name: "SAQ", Weight: d("80")}, {ID: "presentasi", Name: "Presentasi", Weight: d("20")}},
+			questionnaire.MissingStageSAQOnly, "nilai akhir = nilai SAQ saja"},
+		{[]questionnaire.Stage{{ID: "saq", Name: "SAQ", Weight: d("80")}, {ID: "presentasi", Name: "Presentasi", Weight: d("20")}},
+			questionnaire.MissingStageZero, "tahap yang tidak diikuti bernilai 0"},
+		{[]questionnaire.Stage{{ID: "website", Name: "Website", Weight: d("30")}, {ID: "saq", Name: "SAQ", Weight: d("40")}, {ID: "presentasi", Name: "Presentasi", Weight: d("30")}},
+			questionnaire.MissingStageSAQOnly, "bobot tahap yang diikuti dibagi ulang agar berjumlah 100%"},
+	}
+	for _, tt := range tests {
+		inst := wbInstrument()
+		inst.Stages, inst.MissingStage = tt.stages, tt.rule
+		b := &book{inst: inst, rep: &Report{Instrument: inst}, saqName: "SAQ"}
+		for _, s := range inst.Stages {
+			if s.ID != questionnaire.SAQStage {
+				b.laterStage = append(b.laterStage, s)
+			}
+		}
+		got := ""
+		for _, f := range b.summaryFacts() {
+			if f.label == "Aturan tanpa tahap lanjut" {
+				got, _ = f.value.(string)
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%d stages, %s: rule %q, want %q", len(tt.stages), tt.rule, got, tt.want)
+		}
 	}
 }

@@ -1,0 +1,408 @@
+package scoring
+
+import (
+	"context"
+	"math/big"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"monev/questionnaire"
+)
+
+// fakeRead stands in for the sheet reader: a fake sheet is a text file
+// "name|category"; a file holding "BROKEN" is unreadable.
+func fakeRead(path string, inst *questionnaire.Instrument, opt questionnaire.ReadOptions) (*questionnaire.Response, []questionnaire.Finding) {
+	data, err := os.ReadFile(path)
+	if err != nil || strings.TrimSpace(string(data)) == "BROKEN" {
+		return nil, []questionnaire.Finding{{File: path, Code: "berkas-rusak", Severity: questionnaire.Error, Message: "rusak"}}
+	}
+	name, cat, _ := strings.Cut(strings.TrimSpace(string(data)), "|")
+	return &questionnaire.Response{File: path, Identity: questionnaire.Identity{Unit: name, Category: cat}},
+		[]questionnaire.Finding{
+			{File: path, Sheet: questionnaire.SheetQuestions, Cell: "F10", Code: "b", Severity: questionnaire.Warning},
+			{File: path, Sheet: questionnaire.SheetQuestions, Cell: "F9", Code: "a", Severity: questionnaire.Warning},
+		}
+}
+
+func useFakeReader(t *testing.T) {
+	t.Helper()
+	useReader(t, fakeRead)
+}
+
+func useReader(t *testing.T, read func(string, *questionnaire.Instrument, questionnaire.ReadOptions) (*questionnaire.Response, []questionnaire.Finding)) {
+	t.Helper()
+	old := newSheetReader
+	newSheetReader = func(inst *questionnaire.Instrument, opt questionnaire.ReadOptions) func(string) (*questionnaire.Response, []questionnaire.Finding) {
+		return func(p string) (*questionnaire.Response, []questionnaire.Finding) { return read(p, inst, opt) }
+	}
+	t.Cleanup(func() { newSheetReader = old })
+}
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func testInstrument() *questionnaire.Instrument {
+	return &questionnaire.Instrument{
+		Categories: []string{"OPD", "Kecamatan"},
+		Stages: []questionnaire.Stage{
+			{ID: "saq", Name: "SAQ", Weight: questionnaire.DecimalFromInt(80)},
+			{ID: "presentasi", Name: "Presentasi", Weight: questionnaire.DecimalFromInt(20)},
+		},
+	}
+}
+
+func TestNormalizeUnitName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Kecamatan Sakra Timur", "kecamatan sakra timur"},
+		{"  KEC. Sakra   Timur ", "kecamatan sakra timur"},
+		{"Kec Sakra Timur", "kecamatan sakra timur"},
+		{"RSUD dr. R. Soedjono Selong", "rsud dr r soedjono selong"},
+		{"Dinas Komunikasi, Informatika & Statistik.", "dinas komunikasi informatika statistik"},
+		{"Kecamatan", "kecamatan"},
+		{"Kecil", "kecil"}, // "kec" only as a whole word
+		{"", ""},
+		{" .,; ", ""},
+	}
+	for _, tt := range tests {
+		if got := NormalizeUnitName(tt.in); got != tt.want {
+			t.Errorf("NormalizeUnitName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCollectFiles(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"b.xlsx":                 "x",
+		"A.XLSX":                 "x",
+		"sub/c.xlsx":             "x",
+		"sub/~$c.xlsx":           "lock",
+		"sub/.~lock.c.xlsx#":     "lock",
+		"sub/lama.xls":           "old",
+		"sub/catatan.pdf":        "pdf",
+		".git/objects/x.xlsx":    "hidden",
+		"sub/.DS_Store":          "mac",
+		"sub/deeper/d.Xlsx":      "x",
+		"sub/deeper/kalkulasi.o": "x",
+	})
+	// The folder and one of its files given twice, in another spelling.
+	files, skipped, err := CollectFiles([]string{dir, filepath.Join(dir, "sub", "..", "b.xlsx"), dir + "/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rel []string
+	for _, f := range files {
+		r, _ := filepath.Rel(dir, f)
+		rel = append(rel, filepath.ToSlash(r))
+	}
+	want := []string{"A.XLSX", "b.xlsx", "sub/c.xlsx", "sub/deeper/d.Xlsx"}
+	if !slices.Equal(rel, want) {
+		t.Errorf("files = %q, want %q", rel, want)
+	}
+	var skippedRel []string
+	for _, f := range skipped {
+		if f.Code != CodeSkippedFile || f.Severity != questionnaire.Warning {
+			t.Errorf("skipped finding %+v: want a %s warning", f, CodeSkippedFile)
+		}
+		r, _ := filepath.Rel(dir, f.File)
+		skippedRel = append(skippedRel, filepath.ToSlash(r))
+	}
+	// Lock files and hidden files are skipped silently; the lock-file test
+	// depends on questionnaire.IsLockFile, so only the non-lock ones are listed.
+	wantSkipped := []string{"sub/catatan.pdf", "sub/deeper/kalkulasi.o", "sub/lama.xls"}
+	if !slices.Equal(skippedRel, wantSkipped) {
+		t.Errorf("skipped = %q, want %q", skippedRel, wantSkipped)
+	}
+	for _, f := range skipped {
+		if strings.HasSuffix(f.File, ".xls") && !strings.Contains(f.Fix, ".xlsx") {
+			t.Errorf("advice for an .xls should say to save as .xlsx: %q", f.Fix)
+		}
+	}
+
+	if _, _, err := CollectFiles([]string{filepath.Join(dir, "tidak-ada")}); err == nil || !strings.Contains(err.Error(), "tidak ditemukan") {
+		t.Errorf("missing argument: err = %v, want 'tidak ditemukan'", err)
+	}
+	// A file named explicitly is kept whatever its extension: the reader explains.
+	files, _, err = CollectFiles([]string{filepath.Join(dir, "sub", "lama.xls")})
+	if err != nil || len(files) != 1 {
+		t.Errorf("explicit .xls: files = %q, err = %v; want it kept", files, err)
+	}
+}
+
+func TestScoreFilesRosterMatching(t *testing.T) {
+	useFakeReader(t)
+	dir := writeFiles(t, map[string]string{
+		"1.xlsx": "KEC. Sakra  Timur|kecamatan", // prefix and spaces tolerated
+		"2.xlsx": "Sakra Barat|OPD",             // "Kecamatan" prefix missing: unique alt match; category from the roster
+		"3.xlsx": "Dinas Kominfo|opd",           // not on the roster: typo of "Dinas Kominfo."? no: of "Dinas Komnfo"
+		"4.xlsx": "Dinas Pertanan|OPD",          // typo: did you mean "Dinas Pertanian"
+		"5.xlsx": "|OPD",                        // no name: file name used
+	})
+	roster := []questionnaire.Unit{
+		{Name: "Kecamatan Sakra Timur", Category: "Kecamatan"},
+		{Name: "Kecamatan Sakra Barat", Category: "Kecamatan"},
+		{Name: "Dinas Pertanian", Category: "OPD"},
+		{Name: "Kecamatan Sembalun", Category: "Kecamatan"}, // sent nothing
+	}
+	files, _, err := CollectFiles([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := ScoreFiles(context.Background(), testInstrument(), files, BatchOptions{Roster: roster, Workers: 2})
+
+	type row struct {
+		name, cat, file string
+		status          Status
+	}
+	var got []row
+	for _, s := range rep.Scores {
+		got = append(got, row{s.Unit.Name, s.Unit.Category, filepath.Base(s.File), s.Status})
+	}
+	// Sorted by normalised name.
+	wantNames := []row{
+		{"5", "OPD", "5.xlsx", Scored},
+		{"Dinas Kominfo", "OPD", "3.xlsx", Scored},
+		{"Dinas Pertanan", "OPD", "4.xlsx", Scored},
+		{"Dinas Pertanian", "OPD", ".", NotSubmitted}, // on the roster; its sheet misspells the name
+		{"Kecamatan Sakra Barat", "Kecamatan", "2.xlsx", Scored},
+		{"Kecamatan Sakra Timur", "Kecamatan", "1.xlsx", Scored},
+		{"Kecamatan Sembalun", "Kecamatan", ".", NotSubmitted},
+	}
+	if len(got) != len(wantNames) {
+		t.Fatalf("scores = %+v, want %d bodies", got, len(wantNames))
+	}
+	for i := range got {
+		if got[i] != wantNames[i] {
+			t.Errorf("score %d = %+v, want %+v", i, got[i], wantNames[i])
+		}
+	}
+
+	codes := map[string][]string{}
+	for _, f := range rep.Findings {
+		codes[filepath.Base(f.File)] = append(codes[filepath.Base(f.File)], string(f.Code))
+		if f.Code == CodeUnknownUnit && strings.HasSuffix(f.File, "4.xlsx") && !strings.Contains(f.Message, `"Dinas Pertanian"`) {
+			t.Errorf("unknown-unit finding should suggest Dinas Pertanian: %q", f.Message)
+		}
+		if f.Code == CodeUnknownUnit && strings.HasSuffix(f.File, "3.xlsx") && strings.Contains(f.Message, "mungkin") {
+			t.Errorf("no suggestion expected for a name far from every roster name: %q", f.Message)
+		}
+	}
+	// Per file: reader findings sorted by cell (F9 before F10: numeric rows),
+	// then the batch's own findings on the Identitas sheet (sheet name order).
+	want := map[string][]string{
+		"1.xlsx": {"a", "b"},
+		"2.xlsx": {"kategori-berbeda", "a", "b"},
+		"3.xlsx": {"badan-tidak-dikenal", "a", "b"},
+		"4.xlsx": {"badan-tidak-dikenal", "a", "b"},
+		"5.xlsx": {"badan-tanpa-nama", "badan-tidak-dikenal", "a", "b"},
+	}
+	if !reflect.DeepEqual(codes, want) {
+		t.Errorf("finding codes by file = %v, want %v", codes, want)
+	}
+}
+
+func TestScoreFilesDuplicates(t *testing.T) {
+	useFakeReader(t)
+	dir := writeFiles(t, map[string]string{
+		"a/sakra.xlsx":       "Kecamatan Sakra|Kecamatan",
+		"b/sakra-copy.xlsx":  "Kecamatan Sakra|Kecamatan", // byte-identical: scored once
+		"a/selong.xlsx":      "Kecamatan Selong|Kecamatan",
+		"b/selong-baru.xlsx": "Kec. Selong|Kecamatan", // same body, other content: neither ranked
+		"c/rusak.xlsx":       "BROKEN",
+	})
+	files, _, err := CollectFiles([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	roster := []questionnaire.Unit{{Name: "Kecamatan Sakra", Category: "Kecamatan"}, {Name: "Kecamatan Selong", Category: "Kecamatan"}}
+	rep := ScoreFiles(context.Background(), testInstrument(), files, BatchOptions{Roster: roster})
+
+	if len(rep.Scores) != 1 || rep.Scores[0].Unit.Name != "Kecamatan Sakra" || filepath.Base(rep.Scores[0].File) != "sakra.xlsx" {
+		var names []string
+		for _, s := range rep.Scores {
+			names = append(names, s.Unit.Name+" "+s.File)
+		}
+		t.Fatalf("scores = %q; want only Kecamatan Sakra from a/sakra.xlsx (Selong has two different sheets, so it is neither ranked nor 'not submitted')", names)
+	}
+	var dupErrs, copies int
+	for _, f := range rep.Findings {
+		switch f.Code {
+		case CodeDuplicateUnit:
+			dupErrs++
+			if f.Severity != questionnaire.Error {
+				t.Errorf("%s must be an error", f.Code)
+			}
+			other := "selong-baru.xlsx"
+			if strings.HasSuffix(f.File, other) {
+				other = "selong.xlsx"
+			}
+			if !strings.Contains(f.Message, other) {
+				t.Errorf("duplicate finding on %s should name %s: %q", f.File, other, f.Message)
+			}
+		case CodeDuplicateCopy:
+			copies++
+			if !strings.HasSuffix(f.File, "sakra-copy.xlsx") || f.Severity != questionnaire.Warning {
+				t.Errorf("copy finding %+v: want a warning on the second file", f)
+			}
+		}
+	}
+	if dupErrs != 2 || copies != 1 {
+		t.Errorf("badan-ganda = %d, berkas-kembar = %d; want 2 and 1", dupErrs, copies)
+	}
+}
+
+func TestScoreFilesStages(t *testing.T) {
+	useFakeReader(t)
+	dir := writeFiles(t, map[string]string{
+		"1.xlsx": "Dinas Pertanian|OPD",
+		"2.xlsx": "Kecamatan Sakra|Kecamatan",
+	})
+	files, _, _ := CollectFiles([]string{dir})
+	var gotStages = map[string]map[string]*big.Rat{}
+	old := scoreResponse
+	scoreResponse = func(inst *questionnaire.Instrument, r *questionnaire.Response, u questionnaire.Unit, st map[string]*big.Rat) Score {
+		gotStages[u.Name] = st
+		return old(inst, r, u, st)
+	}
+	t.Cleanup(func() { scoreResponse = old })
+
+	rep := ScoreFiles(context.Background(), testInstrument(), files, BatchOptions{
+		Roster: []questionnaire.Unit{{Name: "Dinas Pertanian", Category: "OPD"}, {Name: "Kecamatan Sakra", Category: "Kecamatan"}, {Name: "Dinas Sosial", Category: "OPD"}},
+		Stages: map[string]map[string]*big.Rat{
+			"presentasi": {
+				"DINAS PERTANIAN": big.NewRat(171, 2), // 85.5, matched by normalised name
+				"Dinas Sosial":    big.NewRat(70, 1),  // on the roster, sent nothing: warning
+				"Dinas Pertanin":  big.NewRat(60, 1),  // unknown: warning with suggestion
+				"Sakra":           big.NewRat(3, 1),   // the roster's "Kecamatan Sakra"
+			},
+			"visitasi": {"Kecamatan Sakra": big.NewRat(50, 1)}, // not a stage of the instrument
+		},
+		StageFiles: map[string]string{"presentasi": "presentasi.csv", "visitasi": "visitasi.csv"},
+	})
+	if v := gotStages["Dinas Pertanian"]["presentasi"]; v == nil || v.Cmp(big.NewRat(171, 2)) != 0 {
+		t.Errorf("Dinas Pertanian presentasi = %v, want 171/2", v)
+	}
+	if st := gotStages["Kecamatan Sakra"]; len(st) != 1 || st["presentasi"].Cmp(big.NewRat(3, 1)) != 0 {
+		t.Errorf("Kecamatan Sakra stages = %v, want only presentasi 3 (visitasi is not a stage)", st)
+	}
+	var codes []string
+	for _, f := range rep.Findings {
+		if f.File == "presentasi.csv" || f.File == "visitasi.csv" {
+			codes = append(codes, f.File+" "+string(f.Code))
+			if f.Code == CodeStageUnknownUnit && !strings.Contains(f.Message, `"Dinas Pertanian"`) {
+				t.Errorf("suggestion missing: %q", f.Message)
+			}
+		}
+	}
+	want := []string{
+		"presentasi.csv " + string(CodeStageUnknownUnit),
+		"presentasi.csv " + string(CodeStageNotSubmitted),
+		"visitasi.csv " + string(CodeStageUnknownStage),
+	}
+	slices.Sort(codes)
+	slices.Sort(want)
+	if !slices.Equal(codes, want) {
+		t.Errorf("stage findings = %q, want %q", codes, want)
+	}
+}
+
+// The same files in any order and with any number of workers give the same report.
+func TestScoreFilesDeterministic(t *testing.T) {
+	useFakeReader(t)
+	contents := map[string]string{}
+	names := []string{"Dinas A", "Dinas B", "Kecamatan C", "Kec. D", "Dinas E", "Dinas F", "Kecamatan G", "Dinas H", "Dinas A", "x"}
+	for i, n := range names {
+		contents[filepath.Join(string(rune('a'+i%3)), n+".xlsx")] = n + "|OPD"
+	}
+	contents["rusak.xlsx"] = "BROKEN"
+	contents["b/dup.xlsx"] = "Dinas B|OPD "
+	dir := writeFiles(t, contents)
+	files, _, err := CollectFiles([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst := testInstrument()
+	roster := []questionnaire.Unit{{Name: "Dinas A", Category: "OPD"}, {Name: "Dinas Z", Category: "OPD"}}
+	run := func(fs []string, workers int) *Report {
+		var calls []int
+		rep := ScoreFiles(context.Background(), inst, fs, BatchOptions{Workers: workers, Roster: roster,
+			Stages:   map[string]map[string]*big.Rat{"presentasi": {"Dinas A": big.NewRat(80, 1), "Dinas Q": big.NewRat(1, 1)}},
+			Progress: func(done, total int) { calls = append(calls, done*1000+total) }})
+		if len(calls) != len(fs) || calls[len(calls)-1] != len(fs)*1000+len(fs) {
+			t.Errorf("progress calls = %v, want 1..%d of %d", calls, len(fs), len(fs))
+		}
+		rep.Generated = time.Time{}
+		return rep
+	}
+	base := run(files, 1)
+	if len(base.Scores) == 0 || len(base.Findings) == 0 || len(base.Ranking.Overall) == 0 {
+		t.Fatal("empty report")
+	}
+	rng := rand.New(rand.NewSource(7))
+	for trial := 0; trial < 5; trial++ {
+		shuffled := slices.Clone(files)
+		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		if got := run(shuffled, 4); !reflect.DeepEqual(got, base) {
+			t.Fatalf("trial %d: report differs with shuffled files and 4 workers", trial)
+		}
+	}
+}
+
+func TestScoreFilesReaderPanic(t *testing.T) {
+	useReader(t, func(string, *questionnaire.Instrument, questionnaire.ReadOptions) (*questionnaire.Response, []questionnaire.Finding) {
+		panic("boom")
+	})
+	rep := ScoreFiles(context.Background(), testInstrument(), []string{"x.xlsx"}, BatchOptions{})
+	if len(rep.Findings) != 1 || rep.Findings[0].Code != CodeInternal || rep.Findings[0].File != "x.xlsx" {
+		t.Errorf("findings = %+v, want one %s on x.xlsx", rep.Findings, CodeInternal)
+	}
+}
+
+func TestScoreFilesCancelled(t *testing.T) {
+	useFakeReader(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rep := ScoreFiles(ctx, testInstrument(), []string{"a.xlsx", "b.xlsx"}, BatchOptions{Workers: 1})
+	if len(rep.Scores) != 0 {
+		t.Errorf("cancelled before start: %d scores, want 0", len(rep.Scores))
+	}
+}
+
+func TestSortFindings(t *testing.T) {
+	fs := []questionnaire.Finding{
+		{File: "b", Cell: "A1"},
+		{File: "a", Sheet: "S", Cell: "AA2", Code: "x"},
+		{File: "a", Sheet: "S", Cell: "B10", Code: "x"},
+		{File: "a", Sheet: "S", Cell: "Z2", Code: "x"},
+		{File: "a", Sheet: "S", Cell: "B9", Code: "y"},
+		{File: "a", Sheet: "S", Cell: "B9", Code: "x"},
+		{File: "a", Sheet: "", Code: "z"},
+	}
+	SortFindings(fs)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.File+"|"+f.Sheet+"|"+f.Cell+"|"+string(f.Code))
+	}
+	// Row first (2 < 9 < 10), then column (Z=26 < AA=27).
+	want := []string{"a|||z", "a|S|Z2|x", "a|S|AA2|x", "a|S|B9|x", "a|S|B9|y", "a|S|B10|x", "b||A1|"}
+	if !slices.Equal(got, want) {
+		t.Errorf("order = %q\nwant    %q", got, want)
+	}
+}
