@@ -416,11 +416,11 @@ func TestReadFileFindings(t *testing.T) {
 		{name: "other instrument fingerprint", edit: func(b *book) { b.meta[MetaFingerprint] = "0123456789abcdef" }, nilRsp: true,
 			want: []Finding{{Code: CodeOtherInstrument, Severity: Error}},
 			check: func(t *testing.T, r *Response, fs []Finding) {
-				if !strings.Contains(fs[0].Message, "sidik jari 0123456789abcdef") || !strings.Contains(fs[0].Message, testInstrument().Fingerprint()) {
+				if !strings.Contains(fs[0].Message, "sidik jari 0123456789abcdef") || !strings.Contains(fs[0].Message, testInstrument().QuestionsFingerprint()) {
 					t.Errorf("message does not name both fingerprints: %s", fs[0].Message)
 				}
 			}},
-		{name: "same fingerprint", edit: func(b *book) { b.meta[MetaFingerprint] = testInstrument().Fingerprint() }},
+		{name: "same fingerprint", edit: func(b *book) { b.meta[MetaFingerprint] = testInstrument().QuestionsFingerprint() }},
 		{name: "other instrument id", edit: func(b *book) { b.meta[MetaInstrumentID] = "monev-2024" }, nilRsp: true,
 			want: []Finding{{Code: CodeOtherInstrument, Severity: Error}}},
 		{name: "metadata absent", edit: func(b *book) { b.meta = nil },
@@ -591,7 +591,7 @@ func TestCodesComplete(t *testing.T) {
 func TestReaderConcurrent(t *testing.T) {
 	inst := testInstrument()
 	good := standardBook(inst)
-	good.meta[MetaFingerprint] = inst.Fingerprint()
+	good.meta[MetaFingerprint] = inst.QuestionsFingerprint()
 	bad := standardBook(inst)
 	bad.rows[2][5] = ""
 	paths := []string{writeTempBytes(t, "a.xlsx", good.build(t)), writeTempBytes(t, "b.xlsx", bad.build(t))}
