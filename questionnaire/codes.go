@@ -14,6 +14,7 @@ const (
 	CodeSheetNotFound    Code = "lembar-tidak-ditemukan"
 	CodeSheetTooLarge    Code = "lembar-terlalu-besar"
 	CodeOtherInstrument  Code = "instrumen-lain"
+	CodeOtherVersion     Code = "versi-instrumen-lain"
 	CodeMetadataMissing  Code = "metadata-tidak-ada"
 	CodeIdentityMissing  Code = "identitas-kosong"
 	CodeUnknownCode      Code = "kode-tidak-dikenal"
@@ -71,6 +72,9 @@ var codeTable = map[Code]codeInfo{
 	CodeOtherInstrument: {Error, true,
 		"Berkas dibuat dari instrumen lain atau versi lain.",
 		"Isi ulang kuesioner pada templat tahun/versi yang berlaku, lalu kirim ulang."},
+	CodeOtherVersion: {Warning, false,
+		"Berkas dibuat dari instrumen lain atau versi lain, tetapi pertanyaannya sama sehingga tetap dinilai.",
+		"Pastikan ini isian tahun ini, bukan berkas tahun lalu yang dikirim ulang."},
 	CodeMetadataMissing: {Warning, false,
 		"Berkas tidak membawa tanda instrumen (lembar \"" + SheetMeta + "\" tidak ada); tidak dapat dipastikan berkas dibuat dari templat yang berlaku.",
 		"Pastikan badan publik mengisi templat resmi tahun ini; periksa pertanyaannya sama."},
@@ -147,7 +151,7 @@ func (c Code) Describe() (message, fix string) {
 func Codes() []Code {
 	return []Code{
 		CodeFileUnreadable, CodeFileEmpty, CodeNotXLSX, CodeOldXLS, CodeEncrypted, CodeDamaged,
-		CodeTooLarge, CodeSheetNotFound, CodeSheetTooLarge, CodeOtherInstrument,
+		CodeTooLarge, CodeSheetNotFound, CodeSheetTooLarge, CodeOtherInstrument, CodeOtherVersion,
 		CodeMetadataMissing, CodeIdentityMissing, CodeIdentityNotFound, CodeUnknownCode,
 		CodeCodeAsNumber, CodeDuplicateCode, CodeItemMissing, CodeUnanswered, CodeInvalidAnswer,
 		CodeEvidenceMissing, CodeEvidenceInvalid, CodeQuestionChanged, CodeInvalidVerdict,

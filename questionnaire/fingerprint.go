@@ -3,16 +3,19 @@ package questionnaire
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"sort"
 	"strconv"
 	"strings"
 )
 
 // Fingerprint is a short stable hash of everything that affects answering and
-// scoring (codes, questions, kinds, points, levels, tiers, weights, bands).
-// It is 16 hexadecimal characters, the start of the SHA-256 of a canonical
-// serialisation: YAML layout, comments, key order, the instrument's name,
-// version and the operator guidance (petunjuk) do not change it. A template
-// records it so the reader can tell a sheet made from another instrument.
+// scoring (codes, questions, kinds, points, levels, tiers, weights, bands,
+// stages, rules). It is 16 hexadecimal characters, the start of the SHA-256
+// of a canonical serialisation: YAML layout, comments, key order, the
+// instrument's name, version and the operator guidance (petunjuk) do not
+// change it. It identifies the instrument as a whole, e.g. on the ranked
+// workbook's Ringkasan and in `monev instrument`; a corrected weight or band
+// changes it. Templates carry QuestionsFingerprint instead.
 func (in *Instrument) Fingerprint() string {
 	sum := sha256.Sum256([]byte(in.canonical()))
 	return hex.EncodeToString(sum[:8])
@@ -58,6 +61,56 @@ func (in *Instrument) canonical() string {
 	}
 	for _, k := range in.Bands {
 		put("band", k.Label, dec(k.Min), dec(k.Max))
+	}
+	return b.String()
+}
+
+// QuestionsFingerprint is a short stable hash of only what decides how a
+// sheet is answered: per item its code, indicator code, question text, answer
+// kind, whether evidence is required and, for graded (tingkat) items, the
+// level labels in order. Points, weights, level fractions, synonyms, count
+// tiers, groups, stages, bands, rules, categories, names, version and
+// guidance do not change it, and neither does the order of the items (the
+// reader matches rows by item code). Same format as Fingerprint: 16
+// hexadecimal characters of a SHA-256, over a text with its own version tag,
+// so the two never coincide.
+//
+// Templates record it (MetaFingerprint), so a sheet filled before an analyst
+// corrected a weight or a band is still read and scored with the corrected
+// instrument, while a sheet whose questions differ is rejected.
+func (in *Instrument) QuestionsFingerprint() string {
+	sum := sha256.Sum256([]byte(in.canonicalQuestions()))
+	return hex.EncodeToString(sum[:8])
+}
+
+// canonicalQuestions serialises the answering-relevant content, items
+// sorted by code, each value length-prefixed.
+func (in *Instrument) canonicalQuestions() string {
+	items := make([]*Item, len(in.Items))
+	for i := range in.Items {
+		items[i] = &in.Items[i]
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].Code < items[j].Code })
+	var b strings.Builder
+	put := func(tag string, vals ...string) {
+		b.WriteString(tag)
+		for _, v := range vals {
+			b.WriteByte(' ')
+			b.WriteString(strconv.Itoa(len(v)))
+			b.WriteByte(':')
+			b.WriteString(v)
+		}
+		b.WriteByte('\n')
+	}
+	put("monev-questions-v1")
+	for _, it := range items {
+		put("item", it.Code, it.Indicator, it.Question, string(it.Kind), strconv.FormatBool(it.EvidenceRequired))
+		if it.Kind != KindLevel {
+			continue // yes/no options are fixed; count tiers are scoring
+		}
+		for _, l := range it.Levels {
+			put("level", l.Label)
+		}
 	}
 	return b.String()
 }

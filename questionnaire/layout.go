@@ -50,10 +50,16 @@ var IdentityLabels = []string{LabelUnit, LabelCategory, LabelOperator, LabelCont
 
 // Keys in column A of the _monev sheet (values in column B), also written as
 // custom document properties prefixed "monev_".
+//
+// MetaFingerprint holds the instrument's QuestionsFingerprint (codes,
+// questions, answer kinds, evidence rules, level labels), not its full
+// Fingerprint: a sheet stays readable when weights, points or bands are
+// corrected after the templates went out, and is rejected when its
+// questions differ from the instrument in use.
 const (
 	MetaInstrumentID = "instrumen_id"
 	MetaVersion      = "instrumen_versi"
-	MetaFingerprint  = "sidik_jari"
+	MetaFingerprint  = "sidik_jari" // Instrument.QuestionsFingerprint
 	MetaUnit         = "badan_publik"
 	MetaCategory     = "kategori"
 )

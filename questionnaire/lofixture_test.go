@@ -109,8 +109,8 @@ func TestLibreOfficeFixture(t *testing.T) {
 	if resp.Identity != wantID {
 		t.Errorf("identity %+v, want %+v", resp.Identity, wantID)
 	}
-	if resp.Fingerprint != inst.Fingerprint() {
-		t.Errorf("fingerprint %q, want %q", resp.Fingerprint, inst.Fingerprint())
+	if resp.Fingerprint != inst.QuestionsFingerprint() {
+		t.Errorf("fingerprint %q, want %q", resp.Fingerprint, inst.QuestionsFingerprint())
 	}
 	compareAnswers(t, resp.Answers, want)
 }

@@ -70,14 +70,15 @@ func IsLockFile(name string) bool {
 // the findings then say why (a finding whose Code is FileLevel).
 //
 // Findings come sorted by sheet, row, column and code. To read many files
-// of one instrument, NewReader saves recomputing the instrument's fingerprint
-// for each.
+// of one instrument, NewReader saves recomputing the instrument's questions
+// fingerprint for each.
 func ReadFile(path string, inst *Instrument, opt ReadOptions) (*Response, []Finding) {
 	return NewReader(inst, opt).ReadFile(path)
 }
 
 // Reader reads filled questionnaires of one instrument. What depends only on
-// the instrument (its fingerprint, an index of its items) is computed once.
+// the instrument (its questions fingerprint, an index of its items) is
+// computed once.
 // A Reader is safe for concurrent use; the instrument must not change while
 // it is in use.
 type Reader struct {
@@ -112,10 +113,10 @@ func (rd *Reader) prepare() {
 	})
 }
 
-// instrumentFingerprint is computed on first need: files without one never
-// need it.
-func (rd *Reader) instrumentFingerprint() string {
-	rd.fpOnce.Do(func() { rd.fingerprint = rd.inst.Fingerprint() })
+// questionsFingerprint is the instrument's QuestionsFingerprint, the one
+// templates carry, computed on first need: files without one never need it.
+func (rd *Reader) questionsFingerprint() string {
+	rd.fpOnce.Do(func() { rd.fingerprint = rd.inst.QuestionsFingerprint() })
 	return rd.fingerprint
 }
 
@@ -566,23 +567,35 @@ func (r *reader) readMeta(resp *Response) bool {
 		r.add(CodeMetadataMissing, "", "", "", "")
 		return true
 	}
-	// The fingerprint decides when both sides have one: same questions and
-	// scoring under another version label are still the same instrument.
-	var other, decided bool
+	otherLabel := (resp.InstrumentID != "" && resp.InstrumentID != r.inst.ID) ||
+		(resp.InstrumentVersion != "" && resp.InstrumentVersion != r.inst.Version)
+	// The file's fingerprint (the questions fingerprint of the instrument the
+	// template was made from) decides when there is one: the same questions
+	// under another id or version are answered the same way, so the sheet is
+	// scored with the instrument in use (e.g. one whose weights or bands were
+	// corrected after the templates went out), with a warning in case it is
+	// last year's sheet sent again.
 	if resp.Fingerprint != "" {
-		if fp := r.rd.instrumentFingerprint(); fp != "" {
-			other, decided = fp != resp.Fingerprint, true
+		if resp.Fingerprint != r.rd.questionsFingerprint() {
+			r.fail(CodeOtherInstrument, "", fmt.Sprintf(
+				"Pertanyaan pada berkas berbeda dengan instrumen penilaian: berkas dibuat dari instrumen %s, sedangkan penilaian memakai instrumen %s.",
+				describeInstrument(resp.InstrumentID, resp.InstrumentVersion, resp.Fingerprint),
+				describeInstrument(r.inst.ID, r.inst.Version, r.rd.questionsFingerprint())))
+			return false
 		}
+		if otherLabel {
+			r.add(CodeOtherVersion, "", "", "", fmt.Sprintf(
+				"Berkas dibuat dari instrumen %s, sedangkan penilaian memakai instrumen %s; pertanyaannya sama sehingga tetap dinilai.",
+				describeInstrument(resp.InstrumentID, resp.InstrumentVersion, ""),
+				describeInstrument(r.inst.ID, r.inst.Version, "")))
+		}
+		return true
 	}
-	if !decided {
-		other = (resp.InstrumentID != "" && resp.InstrumentID != r.inst.ID) ||
-			(resp.InstrumentVersion != "" && resp.InstrumentVersion != r.inst.Version)
-	}
-	if other {
+	if otherLabel {
 		r.fail(CodeOtherInstrument, "", fmt.Sprintf(
 			"Berkas dibuat dari instrumen %s, sedangkan yang dipakai untuk menilai adalah instrumen %s.",
-			describeInstrument(resp.InstrumentID, resp.InstrumentVersion, resp.Fingerprint),
-			describeInstrument(r.inst.ID, r.inst.Version, r.rd.instrumentFingerprint())))
+			describeInstrument(resp.InstrumentID, resp.InstrumentVersion, ""),
+			describeInstrument(r.inst.ID, r.inst.Version, "")))
 		return false
 	}
 	return true

@@ -35,7 +35,7 @@ func benchInstrument() *Instrument {
 func benchBook(inst *Instrument, n int) *book {
 	b := &book{
 		identity: map[string]string{LabelUnit: fmt.Sprintf("Badan Publik %d", n), LabelCategory: "OPD", LabelOperator: "Operator", LabelContact: "0812", LabelDate: "2026-03-02"},
-		meta:     map[string]string{MetaInstrumentID: inst.ID, MetaVersion: inst.Version, MetaFingerprint: inst.Fingerprint()},
+		meta:     map[string]string{MetaInstrumentID: inst.ID, MetaVersion: inst.Version, MetaFingerprint: inst.QuestionsFingerprint()},
 	}
 	cur := ""
 	for _, it := range inst.Items {

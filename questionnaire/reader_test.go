@@ -416,11 +416,11 @@ func TestReadFileFindings(t *testing.T) {
 		{name: "other instrument fingerprint", edit: func(b *book) { b.meta[MetaFingerprint] = "0123456789abcdef" }, nilRsp: true,
 			want: []Finding{{Code: CodeOtherInstrument, Severity: Error}},
 			check: func(t *testing.T, r *Response, fs []Finding) {
-				if !strings.Contains(fs[0].Message, "sidik jari 0123456789abcdef") || !strings.Contains(fs[0].Message, testInstrument().Fingerprint()) {
+				if !strings.Contains(fs[0].Message, "sidik jari 0123456789abcdef") || !strings.Contains(fs[0].Message, testInstrument().QuestionsFingerprint()) {
 					t.Errorf("message does not name both fingerprints: %s", fs[0].Message)
 				}
 			}},
-		{name: "same fingerprint", edit: func(b *book) { b.meta[MetaFingerprint] = testInstrument().Fingerprint() }},
+		{name: "same fingerprint", edit: func(b *book) { b.meta[MetaFingerprint] = testInstrument().QuestionsFingerprint() }},
 		{name: "other instrument id", edit: func(b *book) { b.meta[MetaInstrumentID] = "monev-2024" }, nilRsp: true,
 			want: []Finding{{Code: CodeOtherInstrument, Severity: Error}}},
 		{name: "metadata absent", edit: func(b *book) { b.meta = nil },
@@ -591,7 +591,7 @@ func TestCodesComplete(t *testing.T) {
 func TestReaderConcurrent(t *testing.T) {
 	inst := testInstrument()
 	good := standardBook(inst)
-	good.meta[MetaFingerprint] = inst.Fingerprint()
+	good.meta[MetaFingerprint] = inst.QuestionsFingerprint()
 	bad := standardBook(inst)
 	bad.rows[2][5] = ""
 	paths := []string{writeTempBytes(t, "a.xlsx", good.build(t)), writeTempBytes(t, "b.xlsx", bad.build(t))}
@@ -705,5 +705,78 @@ func TestReadFileFilledCopyOfSheet(t *testing.T) {
 	resp, fs = readBook(t, b)
 	if resp == nil || resp.Sheet != SheetQuestions || len(findingsWith(fs, CodeUnanswered)) != len(inst.Items) {
 		t.Errorf("blank sheets: sheet %v, findings %v", resp != nil && resp.Sheet == SheetQuestions, fs)
+	}
+}
+
+// TestReadAfterInstrumentCorrection: a template of testInstrument, filled and
+// returned, is read with a corrected instrument. Only the questions decide:
+// scoring corrections read as before, another id or version with the same
+// questions reads with a warning, other questions are another instrument.
+func TestReadAfterInstrumentCorrection(t *testing.T) {
+	f, orig := loTemplate(t)
+	defer f.Close()
+	want := loFill(t, f, orig)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	path := writeTempBytes(t, "SAQ-Kecamatan-Suela.xlsx", buf.Bytes())
+	d := MustDecimal
+	tests := []struct {
+		name   string
+		change func(in *Instrument)
+		nilRsp bool
+		want   []Finding
+		msg    []string // fragments of the single finding's message
+	}{
+		{name: "unchanged", change: func(*Instrument) {}},
+		{name: "indicator weight corrected", change: func(in *Instrument) {
+			in.Indicators[0].Weight, in.Indicators[1].Weight = d("50"), d("20")
+		}},
+		{name: "points, fractions, tiers, stages and bands corrected", change: func(in *Instrument) {
+			in.Items[0].MaxPoints = d("12")
+			in.Items[3].Levels[1].Fraction = d("0.4")
+			in.Items[5].Tiers[1] = Tier{Min: 20, Points: d("12")}
+			in.Stages = []Stage{{ID: SAQStage, Name: "SAQ", Weight: d("80")}, {ID: "presentasi", Name: "Presentasi", Weight: d("20")}}
+			in.Bands[1].Min, in.Bands[0].Max = d("70"), d("70")
+		}},
+		{name: "same questions, other version", change: func(in *Instrument) { in.Version = "2027.1" },
+			want: []Finding{{Code: CodeOtherVersion, Severity: Warning}},
+			msg:  []string{"“monev-uji” versi 2026.1", "“monev-uji” versi 2027.1", "tetap dinilai"}},
+		{name: "same questions, other id", change: func(in *Instrument) { in.ID = "monev-2027" },
+			want: []Finding{{Code: CodeOtherVersion, Severity: Warning}},
+			msg:  []string{"“monev-uji”", "“monev-2027”"}},
+		{name: "question reworded", change: func(in *Instrument) { in.Items[1].Question = "Apakah ada ruang layanan informasi yang nyaman?" },
+			nilRsp: true, want: []Finding{{Code: CodeOtherInstrument, Severity: Error}},
+			msg: []string{"Pertanyaan pada berkas berbeda", "“monev-uji” versi 2026.1 (sidik jari " + orig.QuestionsFingerprint() + ")"}},
+		{name: "item added", change: func(in *Instrument) {
+			in.Items = append(in.Items, Item{Code: "3.2", Indicator: "3", Question: "Ada laporan layanan?", MaxPoints: d("5"), Kind: KindYesNo})
+		}, nilRsp: true, want: []Finding{{Code: CodeOtherInstrument, Severity: Error}}},
+		{name: "level relabelled", change: func(in *Instrument) { in.Items[4].Levels[1].Label = "Belum ada" },
+			nilRsp: true, want: []Finding{{Code: CodeOtherInstrument, Severity: Error}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := testInstrument()
+			tc.change(in)
+			resp, fs := ReadFile(path, in, ReadOptions{})
+			if (resp == nil) != tc.nilRsp {
+				t.Fatalf("response nil = %v, want %v; findings %v", resp == nil, tc.nilRsp, fs)
+			}
+			assertFindings(t, fs, tc.want)
+			if len(fs) == 1 {
+				for _, m := range tc.msg {
+					if !strings.Contains(fs[0].Message, m) {
+						t.Errorf("message lacks %q: %s", m, fs[0].Message)
+					}
+				}
+			}
+			if resp != nil {
+				if resp.Fingerprint != orig.QuestionsFingerprint() || resp.InstrumentVersion != "2026.1" {
+					t.Errorf("instrument read as %q %q", resp.InstrumentVersion, resp.Fingerprint)
+				}
+				compareAnswers(t, resp.Answers, want)
+			}
+		})
 	}
 }

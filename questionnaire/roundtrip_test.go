@@ -142,7 +142,7 @@ func TestRoundTripTemplate(t *testing.T) {
 	if len(fs) != 0 {
 		t.Errorf("findings on a correctly filled template: %v", fs)
 	}
-	if resp.InstrumentID != inst.ID || resp.InstrumentVersion != inst.Version || resp.Fingerprint != inst.Fingerprint() {
+	if resp.InstrumentID != inst.ID || resp.InstrumentVersion != inst.Version || resp.Fingerprint != inst.QuestionsFingerprint() {
 		t.Errorf("instrument read as %q %q %q", resp.InstrumentID, resp.InstrumentVersion, resp.Fingerprint)
 	}
 	wantID := Identity{Unit: unit.Name, Category: "Kecamatan", Operator: "Lalu Ahmad", Contact: "0819-1111-2222", Date: "14-08-2026"}
@@ -262,7 +262,7 @@ func TestRoundTripMetadataFromProperties(t *testing.T) {
 	if resp == nil {
 		t.Fatalf("no response: %v", fs)
 	}
-	if resp.InstrumentID != inst.ID || resp.Fingerprint != inst.Fingerprint() {
+	if resp.InstrumentID != inst.ID || resp.Fingerprint != inst.QuestionsFingerprint() {
 		t.Errorf("instrument %q %q", resp.InstrumentID, resp.Fingerprint)
 	}
 	if len(findingsWith(fs, CodeMetadataMissing)) != 0 {

@@ -1001,7 +1001,7 @@ func (b *templateBuilder) metadata() [][2]string {
 	return [][2]string{
 		{MetaInstrumentID, b.inst.ID},
 		{MetaVersion, b.inst.Version},
-		{MetaFingerprint, b.inst.Fingerprint()},
+		{MetaFingerprint, b.inst.QuestionsFingerprint()}, // not Fingerprint: a corrected weight must not void returned sheets
 		{MetaUnit, b.unit.Name},
 		{MetaCategory, b.unit.Category},
 	}

@@ -359,7 +359,7 @@ func TestWriteTemplateIdentityAndMeta(t *testing.T) {
 	meta := [][2]string{
 		{MetaInstrumentID, "uji-monev"},
 		{MetaVersion, "2026.1"},
-		{MetaFingerprint, inst.Fingerprint()},
+		{MetaFingerprint, inst.QuestionsFingerprint()},
 		{MetaUnit, "Kecamatan Sakra Timur"},
 		{MetaCategory, "Kecamatan"},
 	}
@@ -678,8 +678,8 @@ func TestWriteTemplateAnswerCells(t *testing.T) {
 			for _, cat := range inst.Categories {
 				_, f := writeTestTemplate(t, inst, Unit{Name: "Badan Uji", Category: cat})
 				checkAnswerCells(t, inst, f)
-				if got := cell(t, f, SheetMeta, "B3"); got != inst.Fingerprint() {
-					t.Errorf("fingerprint %q, want %q", got, inst.Fingerprint())
+				if got := cell(t, f, SheetMeta, "B3"); got != inst.QuestionsFingerprint() {
+					t.Errorf("fingerprint %q, want %q", got, inst.QuestionsFingerprint())
 				}
 				if got := cell(t, f, SheetIdentity, "B4"); got != cat {
 					t.Errorf("category %q, want %q", got, cat)
