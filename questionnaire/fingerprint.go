@@ -17,24 +17,14 @@ import (
 // workbook's Ringkasan and in `monev instrument`; a corrected weight or band
 // changes it. Templates carry QuestionsFingerprint instead.
 func (in *Instrument) Fingerprint() string {
-	sum := sha256.Sum256([]byte(in.canonical()))
-	return hex.EncodeToString(sum[:8])
+	return shortHash(in.canonical())
 }
 
 // canonical serialises the scoring-relevant content, each value
 // length-prefixed so that no two different instruments share a text.
 func (in *Instrument) canonical() string {
-	var b strings.Builder
-	put := func(tag string, vals ...string) {
-		b.WriteString(tag)
-		for _, v := range vals {
-			b.WriteByte(' ')
-			b.WriteString(strconv.Itoa(len(v)))
-			b.WriteByte(':')
-			b.WriteString(v)
-		}
-		b.WriteByte('\n')
-	}
+	var b canonicalText
+	put := b.put
 	dec := func(d Decimal) string {
 		if d.r == nil {
 			return "-"
@@ -79,8 +69,7 @@ func (in *Instrument) canonical() string {
 // corrected a weight or a band is still read and scored with the corrected
 // instrument, while a sheet whose questions differ is rejected.
 func (in *Instrument) QuestionsFingerprint() string {
-	sum := sha256.Sum256([]byte(in.canonicalQuestions()))
-	return hex.EncodeToString(sum[:8])
+	return shortHash(in.canonicalQuestions())
 }
 
 // canonicalQuestions serialises the answering-relevant content, items
@@ -91,17 +80,8 @@ func (in *Instrument) canonicalQuestions() string {
 		items[i] = &in.Items[i]
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].Code < items[j].Code })
-	var b strings.Builder
-	put := func(tag string, vals ...string) {
-		b.WriteString(tag)
-		for _, v := range vals {
-			b.WriteByte(' ')
-			b.WriteString(strconv.Itoa(len(v)))
-			b.WriteByte(':')
-			b.WriteString(v)
-		}
-		b.WriteByte('\n')
-	}
+	var b canonicalText
+	put := b.put
 	put("monev-questions-v1")
 	for _, it := range items {
 		put("item", it.Code, it.Indicator, it.Question, string(it.Kind), strconv.FormatBool(it.EvidenceRequired))
@@ -113,4 +93,26 @@ func (in *Instrument) canonicalQuestions() string {
 		}
 	}
 	return b.String()
+}
+
+// shortHash is the first 16 hexadecimal characters of the SHA-256 of s.
+func shortHash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:8])
+}
+
+// canonicalText builds the text a fingerprint hashes: one line per record,
+// a tag then each value length-prefixed, so that no two different contents
+// share a text.
+type canonicalText struct{ strings.Builder }
+
+func (b *canonicalText) put(tag string, vals ...string) {
+	b.WriteString(tag)
+	for _, v := range vals {
+		b.WriteByte(' ')
+		b.WriteString(strconv.Itoa(len(v)))
+		b.WriteByte(':')
+		b.WriteString(v)
+	}
+	b.WriteByte('\n')
 }
