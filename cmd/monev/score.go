@@ -49,7 +49,8 @@ subfoldernya dan setiap berkas .xlsx dibaca (berkas kunci Excel/LibreOffice
 dilewati, berkas lain seperti .xls atau .pdf dilewati dengan peringatan).
 Kuesioner dicocokkan dengan badan publiknya lewat nama di lembar Identitas.
 Dua kuesioner untuk badan yang sama: bila isinya persis sama dinilai sekali;
-bila berbeda keduanya dilaporkan sebagai galat dan tidak diperingkat.
+bila berbeda keduanya dilaporkan sebagai galat dan badan itu dicatat "tidak
+dapat dinilai" (tidak diperingkat, tetapi tetap dihitung).
 
   --units DAFTAR          daftar badan publik (kolom nama, kategori): kategori
                           diambil dari daftar dan badan yang tidak mengirim
