@@ -203,8 +203,10 @@ type fileResult struct {
 // roster by questionnaire.NormalizeUnitName; an unknown name gets a warning (with the
 // closest roster name) and is scored under the sheet's own name and category.
 // Two sheets for the same body are scored once with a warning when they are
-// byte-identical copies; otherwise every one of them gets an error finding
-// and none is ranked.
+// byte-identical copies; otherwise every one of them gets an error finding,
+// none is scored, and the body gets one Unscorable score (unranked) listing
+// the files — unless no sheet names it and the roster does not know it
+// (unnamed sheets whose file names coincide), when it has no score at all.
 func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []string, opt BatchOptions) *Report {
 	results := readAll(ctx, inst, files, opt)
 	// Work in file-name order so nothing depends on the order given.
@@ -216,6 +218,9 @@ func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []str
 	type claim struct {
 		res  *fileResult
 		unit questionnaire.Unit
+		// known: the body is named on the sheet or is on the roster, not
+		// just a file name standing in for a blank name.
+		known bool
 	}
 	claims := map[string][]claim{}
 	for i := range results {
@@ -227,7 +232,8 @@ func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []str
 		u, fs := resolveUnit(inst, roster, r)
 		findings = append(findings, fs...)
 		key := questionnaire.NormalizeUnitName(u.Name)
-		claims[key] = append(claims[key], claim{res: r, unit: u})
+		known := questionnaire.NormalizeUnitName(r.resp.Identity.Unit) != "" || roster.byKey[key] != nil
+		claims[key] = append(claims[key], claim{res: r, unit: u, known: known})
 	}
 
 	stages, stageFindings := normalizeStages(inst, roster, opt)
@@ -258,6 +264,11 @@ func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []str
 							c.unit.Name, strings.Join(others, ", ")),
 						Fix: "tentukan berkas yang benar untuk badan ini dan pindahkan yang lain ke luar folder, atau perbaiki nama badan publik di lembar Identitas",
 					})
+				}
+				// The body is listed, unranked, so that it is counted; sheets
+				// that only share a file name (no body named) are not a body.
+				if i := slices.IndexFunc(cs, func(c claim) bool { return c.known }); i >= 0 {
+					scores = append(scores, UnscorableScore(inst, cs[i].unit, paths))
 				}
 				continue
 			}

@@ -207,6 +207,10 @@ func TestScoreFilesDuplicates(t *testing.T) {
 		"a/selong.xlsx":      "Kecamatan Selong|Kecamatan",
 		"b/selong-baru.xlsx": "Kec. Selong|Kecamatan", // same body, other content: neither ranked
 		"c/rusak.xlsx":       "BROKEN",
+		// No body named, same file name, different content: not a body at
+		// all (the identity is unknown), so no score, only the findings.
+		"d/laporan.xlsx": "|OPD",
+		"e/laporan.xlsx": "|Kecamatan",
 	})
 	files, _, err := CollectFiles([]string{dir})
 	if err != nil {
@@ -215,12 +219,42 @@ func TestScoreFilesDuplicates(t *testing.T) {
 	roster := []questionnaire.Unit{{Name: "Kecamatan Sakra", Category: "Kecamatan"}, {Name: "Kecamatan Selong", Category: "Kecamatan"}}
 	rep := ScoreFiles(context.Background(), testInstrument(), files, BatchOptions{Roster: roster})
 
-	if len(rep.Scores) != 1 || rep.Scores[0].Unit.Name != "Kecamatan Sakra" || filepath.Base(rep.Scores[0].File) != "sakra.xlsx" {
-		var names []string
-		for _, s := range rep.Scores {
-			names = append(names, s.Unit.Name+" "+s.File)
+	// Every roster body appears exactly once: Sakra scored from its first
+	// copy, Selong unscorable with both its files listed, in file order.
+	type row struct {
+		name, file string
+		status     Status
+	}
+	var got []row
+	for _, s := range rep.Scores {
+		rel, _ := filepath.Rel(dir, s.File)
+		if strings.Contains(s.File, "; ") {
+			var parts []string
+			for _, p := range strings.Split(s.File, "; ") {
+				r, _ := filepath.Rel(dir, p)
+				parts = append(parts, filepath.ToSlash(r))
+			}
+			rel = strings.Join(parts, "; ")
 		}
-		t.Fatalf("scores = %q; want only Kecamatan Sakra from a/sakra.xlsx (Selong has two different sheets, so it is neither ranked nor 'not submitted')", names)
+		got = append(got, row{s.Unit.Name, filepath.ToSlash(rel), s.Status})
+	}
+	want := []row{
+		{"Kecamatan Sakra", "a/sakra.xlsx", Scored},
+		{"Kecamatan Selong", "a/selong.xlsx; b/selong-baru.xlsx", Unscorable},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("scores = %+v, want %+v", got, want)
+	}
+	selong := &rep.Scores[1]
+	if selong.Unit.Category != "Kecamatan" || selong.Fixes != nil || selong.Rounded != 0 || len(selong.Stages) != 0 {
+		t.Errorf("unscorable score = %+v, want the roster unit, no fixes, no stages, 0", selong)
+	}
+	// Never ranked, whatever the not-submitted rule: listed apart.
+	if len(rep.Ranking.Overall) != 1 || rep.Ranking.Overall[0].Score.Unit.Name != "Kecamatan Sakra" {
+		t.Errorf("overall ranking = %+v, want Kecamatan Sakra alone", rep.Ranking.Overall)
+	}
+	if len(rep.Ranking.Unranked) != 1 || rep.Ranking.Unranked[0] != selong {
+		t.Errorf("unranked = %+v, want Kecamatan Selong", rep.Ranking.Unranked)
 	}
 	var dupErrs, copies int
 	for _, f := range rep.Findings {
@@ -230,11 +264,11 @@ func TestScoreFilesDuplicates(t *testing.T) {
 			if f.Severity != questionnaire.Error {
 				t.Errorf("%s must be an error", f.Code)
 			}
-			other := "selong-baru.xlsx"
-			if strings.HasSuffix(f.File, other) {
-				other = "selong.xlsx"
-			}
-			if !strings.Contains(f.Message, other) {
+			other := map[string]string{
+				"a/selong.xlsx": "b/selong-baru.xlsx", "b/selong-baru.xlsx": "a/selong.xlsx",
+				"d/laporan.xlsx": "e/laporan.xlsx", "e/laporan.xlsx": "d/laporan.xlsx",
+			}[filepath.ToSlash(strings.TrimPrefix(f.File, dir+string(filepath.Separator)))]
+			if other == "" || !strings.Contains(f.Message, filepath.FromSlash(other)) {
 				t.Errorf("duplicate finding on %s should name %s: %q", f.File, other, f.Message)
 			}
 		case CodeDuplicateCopy:
@@ -244,8 +278,8 @@ func TestScoreFilesDuplicates(t *testing.T) {
 			}
 		}
 	}
-	if dupErrs != 2 || copies != 1 {
-		t.Errorf("badan-ganda = %d, berkas-kembar = %d; want 2 and 1", dupErrs, copies)
+	if dupErrs != 4 || copies != 1 {
+		t.Errorf("badan-ganda = %d, berkas-kembar = %d; want 4 (two per body) and 1", dupErrs, copies)
 	}
 }
 

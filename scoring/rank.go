@@ -11,7 +11,8 @@ import (
 //
 // Who is ranked: every Scored body, and every NotSubmitted body (with its 0)
 // unless the instrument's rule is NotSubmittedUnranked ("tidak_dinilai"), in
-// which case NotSubmitted bodies go to Ranking.Unranked instead.
+// which case NotSubmitted bodies go to Ranking.Unranked instead. Unscorable
+// bodies (two different sheets) always go to Ranking.Unranked.
 //
 // Order: Rounded descending. Equal Rounded scores share a rank and the next
 // rank skips (competition ranking: 1, 2, 2, 4). Within equal Rounded scores
@@ -34,7 +35,7 @@ func Rank(inst *questionnaire.Instrument, scores []Score) Ranking {
 	var ranked []*Score
 	for i := range scores {
 		s := &scores[i]
-		if s.Status == NotSubmitted && inst != nil && inst.NotSubmitted == questionnaire.NotSubmittedUnranked {
+		if s.Status == Unscorable || s.Status == NotSubmitted && inst != nil && inst.NotSubmitted == questionnaire.NotSubmittedUnranked {
 			rk.Unranked = append(rk.Unranked, s)
 			continue
 		}

@@ -156,6 +156,46 @@ Kecamatan Sembalun
 	}
 }
 
+// TestRankUnscorable: a body whose sheets conflict is never ranked, even
+// under the "nol" rule that ranks bodies that sent nothing; it is listed
+// apart and takes no rank from anyone.
+func TestRankUnscorable(t *testing.T) {
+	for _, rule := range []questionnaire.NotSubmittedRule{questionnaire.NotSubmittedZero, questionnaire.NotSubmittedUnranked} {
+		inst := newInst(nil, nil)
+		inst.NotSubmitted = rule
+		dup := notSent("Kecamatan Labuhan Haji", "Kecamatan")
+		dup.Status, dup.File = Unscorable, "lh-1.xlsx; lh-2.xlsx"
+		scores := []Score{
+			sc("Dinas Kominfo", "OPD", "kominfo.xlsx", 9711),
+			dup,
+			notSent("BPBD", "OPD"),
+		}
+		rk := Rank(inst, scores)
+		want := `overall
+1 Dinas Kominfo [OPD] kominfo.xlsx 97,11
+2 BPBD [OPD]  0,00
+OPD
+1 Dinas Kominfo [OPD] kominfo.xlsx 97,11
+2 BPBD [OPD]  0,00
+unranked
+Kecamatan Labuhan Haji
+`
+		if rule == questionnaire.NotSubmittedUnranked {
+			want = `overall
+1 Dinas Kominfo [OPD] kominfo.xlsx 97,11
+OPD
+1 Dinas Kominfo [OPD] kominfo.xlsx 97,11
+unranked
+BPBD
+Kecamatan Labuhan Haji
+`
+		}
+		if got := rankingText(rk); got != want {
+			t.Errorf("rule %s:\n%s\nwant:\n%s", rule, got, want)
+		}
+	}
+}
+
 // TestRankIndependentOfInputOrder shuffles the input many times; the
 // rendered ranking must never change.
 func TestRankIndependentOfInputOrder(t *testing.T) {

@@ -187,6 +187,17 @@ func NotSubmittedScore(inst *questionnaire.Instrument, u questionnaire.Unit) Sco
 	return s
 }
 
+// UnscorableScore is the Score of a body that two or more different sheets
+// claim: Status Unscorable, the figures of an empty sheet (as
+// NotSubmittedScore), no Fixes, and File listing the claiming files in the
+// order given, joined by "; ". It is never ranked (see Rank).
+func UnscorableScore(inst *questionnaire.Instrument, u questionnaire.Unit, files []string) Score {
+	s := NotSubmittedScore(inst, u)
+	s.Status = Unscorable
+	s.File = strings.Join(files, "; ")
+	return s
+}
+
 // heldStages copies the given later-stage scores of stages the instrument has.
 func heldStages(inst *questionnaire.Instrument, stages map[string]*big.Rat) map[string]*big.Rat {
 	held := map[string]*big.Rat{}

@@ -33,6 +33,10 @@ type Status int
 const (
 	Scored       Status = iota + 1 // a readable sheet was scored
 	NotSubmitted                   // on the roster, no sheet: "tidak mengisi"
+	// Unscorable: two or more different sheets claim the body ("tidak dapat
+	// dinilai"); none is scored and the body is never ranked. Its Score has
+	// the zero figures of an empty sheet and File lists every claiming file.
+	Unscorable
 )
 
 // ItemScore is what one item earned.
@@ -63,7 +67,7 @@ type Fix struct {
 // Score is one body's result.
 type Score struct {
 	Unit       questionnaire.Unit
-	File       string // "" when NotSubmitted
+	File       string // "" when NotSubmitted; the claiming files joined by "; " when Unscorable
 	Status     Status
 	Items      []ItemScore         // in instrument order
 	Indicators []IndicatorScore    // in instrument order
@@ -89,7 +93,7 @@ type Entry struct {
 type Ranking struct {
 	Overall    []Entry
 	Categories []CategoryRanking // in the instrument's category order, then any others by name
-	Unranked   []*Score          // NotSubmitted bodies when the instrument says so
+	Unranked   []*Score          // Unscorable bodies, and NotSubmitted ones when the instrument says so
 }
 
 // CategoryRanking is the ranking within one category.

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -35,6 +36,10 @@ const CategorySheetPrefix = "Peringkat "
 // NotSubmittedLabel is shown in place of a qualification for a body that
 // sent no sheet and is not ranked.
 const NotSubmittedLabel = "Tidak mengisi"
+
+// UnscorableLabel is shown in place of a qualification for a body that two
+// different sheets claim (Status Unscorable): it is never ranked.
+const UnscorableLabel = "Tidak dapat dinilai"
 
 // NoBandLabel is shown in place of a qualification for a ranked score that
 // falls in no band (outside 0–100, from an unchecked later-stage score).
@@ -384,142 +389,26 @@ func indonesianTime(t time.Time) string {
 		idMonths[t.Month()-1], t.Year(), t.Hour(), t.Minute(), zone)
 }
 
-// reasonNote is the plain-Indonesian explanation of a Reason on the Jawaban sheet.
-func reasonNote(r Reason) string {
-	switch r {
-	case ReasonFull:
-		return ""
-	case ReasonMissing:
-		return "butir tidak ada di lembar: poin 0"
-	case ReasonUnanswered:
-		return "tidak dijawab atau jawaban tidak sah: poin 0"
-	case ReasonAnsweredNo:
-		return "dijawab tidak / tingkat terendah: poin 0"
-	case ReasonPartial:
-		return "sebagian: di bawah tingkat tertinggi"
-	case ReasonNoEvidence:
-		return "tanpa bukti: poin 0"
-	case ReasonRejected:
-		return "ditolak verifikator: poin 0"
-	case ReasonGroupIncomplete:
-		return "butir lain dalam kelompoknya belum lengkap: poin 0"
-	}
-	return string(r)
-}
-
-// reasonAdvice says what to do about a Reason, for the Rekomendasi sheet.
-func reasonAdvice(r Reason) string {
-	switch r {
-	case ReasonMissing:
-		return "Butir tidak ada di lembar: pakai templat terbaru dan isi butir ini"
-	case ReasonUnanswered:
-		return "Belum dijawab atau jawaban tidak sah: pilih jawaban dari daftar"
-	case ReasonAnsweredNo:
-		return "Dijawab tidak: penuhi syaratnya, lalu jawab dengan bukti"
-	case ReasonPartial:
-		return "Baru sebagian: tingkatkan ke tingkat tertinggi"
-	case ReasonNoEvidence:
-		return "Tanpa bukti: isi tautan bukti (data dukung)"
-	case ReasonRejected:
-		return "Ditolak verifikator: perbaiki bukti sesuai catatan verifikator"
-	case ReasonGroupIncomplete:
-		return "Kelompok belum lengkap: lengkapi semua butir dalam kelompoknya"
-	}
-	return string(r)
-}
-
-// fixAdvice says what to do about a fix, in the terms of its item: the answer
-// to pick, the level or count to reach, and evidence where it is required.
-// It falls back to reasonAdvice when the item says nothing more.
+// fixAdvice is the "Alasan dan Saran" of a fix on Rekomendasi: why the item
+// lost points (Explain, capitalised), then what to do (Advice).
 func fixAdvice(fx Fix) string {
-	it := fx.Item
-	if it == nil {
-		return reasonAdvice(fx.Reason)
+	why, what := Explain(fx.Item, fx.Reason), Advice(fx.Item, fx.Reason)
+	if why == "" {
+		return capitalize(what)
 	}
-	evidence := ""
-	if it.EvidenceRequired {
-		evidence = " dengan tautan bukti"
+	if what == "" {
+		return capitalize(why)
 	}
-	switch it.Kind {
-	case questionnaire.KindYesNo:
-		switch fx.Reason {
-		case ReasonAnsweredNo:
-			return "Dijawab Tidak: penuhi syaratnya, lalu jawab Ya" + evidence
-		case ReasonUnanswered:
-			return "Belum dijawab atau jawaban tidak sah: pilih Ya atau Tidak dari daftar"
-		}
-	case questionnaire.KindLevel:
-		top := topLevel(it)
-		switch {
-		case fx.Reason == ReasonUnanswered:
-			return "Belum dijawab atau jawaban tidak sah: pilih tingkat dari daftar"
-		case top == nil:
-		case fx.Reason == ReasonAnsweredNo:
-			return "Di tingkat terendah: tingkatkan sampai \"" + top.Label + "\"" + strings.Replace(evidence, " ", ", ", 1)
-		case fx.Reason == ReasonPartial:
-			return "Baru sebagian: tingkatkan sampai \"" + top.Label + "\""
-		}
-	case questionnaire.KindCount:
-		first, full := countTargets(it)
-		switch {
-		case fx.Reason == ReasonUnanswered:
-			return "Belum dijawab atau bukan angka: tulis jumlahnya sebagai bilangan bulat"
-		case full < 0:
-		case fx.Reason == ReasonAnsweredNo:
-			return "Jumlahnya di bawah " + strconv.FormatInt(first, 10) + ": poin penuh mulai jumlah " + strconv.FormatInt(full, 10)
-		case fx.Reason == ReasonPartial:
-			return "Baru sebagian: poin penuh mulai jumlah " + strconv.FormatInt(full, 10)
-		}
-	}
-	return reasonAdvice(fx.Reason)
+	return capitalize(why) + ": " + what
 }
 
-// topLevel is the level worth the largest fraction (the first of them), or nil.
-func topLevel(it *questionnaire.Item) *questionnaire.Level {
-	var top *questionnaire.Level
-	for i := range it.Levels {
-		if top == nil || it.Levels[i].Fraction.Cmp(top.Fraction) > 0 {
-			top = &it.Levels[i]
-		}
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
 	}
-	return top
-}
-
-// countTargets returns the smallest count that earns points and the smallest
-// that earns the item's maximum (when no tier reaches the maximum, the
-// smallest that earns the most points); both are −1 when no tier earns points.
-func countTargets(it *questionnaire.Item) (first, full int64) {
-	first, full = -1, -1
-	var most *questionnaire.Tier // most points (capped at the maximum), then smallest Min
-	for i := range it.Tiers {
-		t := &it.Tiers[i]
-		if t.Points.Sign() <= 0 {
-			continue
-		}
-		if first < 0 || t.Min < first {
-			first = t.Min
-		}
-		if most == nil {
-			most = t
-			continue
-		}
-		p, m := capped(t.Points, it.MaxPoints), capped(most.Points, it.MaxPoints)
-		if c := p.Cmp(m); c > 0 || (c == 0 && t.Min < most.Min) {
-			most = t
-		}
-	}
-	if most != nil {
-		full = most.Min
-	}
-	return first, full
-}
-
-// capped is min(d, max) as a Decimal (tier points above the maximum earn the maximum).
-func capped(d, max questionnaire.Decimal) questionnaire.Decimal {
-	if d.Cmp(max) > 0 {
-		return max
-	}
-	return d
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // bandRange describes a band's scores: "≥ 80 dan < 90", or "≥ 90" for the top band.
@@ -923,13 +812,15 @@ type fact struct {
 // rules, and how many bodies, files and findings it covers.
 func (b *book) summaryFacts() []fact {
 	inst := b.inst
-	var scored, notSubmitted, errs, warnings int
+	var scored, notSubmitted, unscorable, errs, warnings int
 	for i := range b.rep.Scores {
 		switch b.rep.Scores[i].Status {
 		case Scored:
 			scored++
 		case NotSubmitted:
 			notSubmitted++
+		case Unscorable:
+			unscorable++
 		}
 	}
 	for _, fd := range b.rep.Findings {
@@ -966,11 +857,16 @@ func (b *book) summaryFacts() []fact {
 	if inst.NotSubmitted == questionnaire.NotSubmittedUnranked {
 		rule = "tidak diperingkat, dicantumkan terpisah"
 	}
-	return append(facts,
+	facts = append(facts,
 		fact{"Aturan tidak mengisi", rule},
 		fact{"Jumlah badan publik", len(b.rep.Scores)},
 		fact{"Dinilai", scored},
 		fact{"Tidak mengisi kuesioner", notSubmitted},
+	)
+	if unscorable > 0 { // Jumlah = Dinilai + Tidak mengisi + this
+		facts = append(facts, fact{"Tidak dapat dinilai (kuesioner ganda)", unscorable})
+	}
+	return append(facts,
 		fact{"Berkas dengan galat", len(b.errorFiles)},
 		fact{"Temuan galat", errs},
 		fact{"Temuan peringatan", warnings},
@@ -985,7 +881,9 @@ type gridRow struct {
 }
 
 // qualificationGrid counts the ranked bodies per band (top band first) and
-// category, plus a "Tidak mengisi" row for the unranked bodies when any.
+// category, plus a "Tidak mengisi" row for the unranked bodies that sent
+// nothing and a "Tidak dapat dinilai" row for the Unscorable ones, each when
+// it has any.
 func (b *book) qualificationGrid() []gridRow {
 	catCol := map[string]int{}
 	for i, c := range b.categories {
@@ -1003,12 +901,21 @@ func (b *book) qualificationGrid() []gridRow {
 			rows[k].counts[catCol[b.category(e.Score)]]++
 		}
 	}
-	if len(b.rep.Ranking.Unranked) > 0 {
-		row := gridRow{label: NotSubmittedLabel, style: b.st.notSubmitted, counts: make([]int, len(b.categories))}
+	for _, u := range []struct {
+		label  string
+		status Status
+	}{{NotSubmittedLabel, NotSubmitted}, {UnscorableLabel, Unscorable}} {
+		row := gridRow{label: u.label, style: b.st.notSubmitted, counts: make([]int, len(b.categories))}
+		n := 0
 		for _, s := range b.rep.Ranking.Unranked {
-			row.counts[catCol[b.category(s)]]++
+			if (s.Status == Unscorable) == (u.status == Unscorable) {
+				row.counts[catCol[b.category(s)]]++
+				n++
+			}
 		}
-		rows = append(rows, row)
+		if n > 0 {
+			rows = append(rows, row)
+		}
 	}
 	return rows
 }
@@ -1110,7 +1017,7 @@ func (b *book) writeRanking(name string, entries []Entry, unranked []*Score) err
 	if len(unranked) > 0 {
 		r := tableLast + 2
 		if err := sw.SetRow(cell(1, r), []any{excelize.Cell{StyleID: b.st.subtitle,
-			Value: "Tidak diperingkat (tidak mengisi kuesioner)"}}); err != nil {
+			Value: unrankedHeading(unranked)}}); err != nil {
 			return err
 		}
 		for i, s := range unranked {
@@ -1120,6 +1027,25 @@ func (b *book) writeRanking(name string, entries []Entry, unranked []*Score) err
 		}
 	}
 	return b.finishStream(sw, name, len(cols), lastRow, sheetOpts{table: true, tableLastRow: tableLast, landscape: true})
+}
+
+// unrankedHeading titles the list of unranked bodies by why they are there.
+func unrankedHeading(unranked []*Score) string {
+	var notSubmitted, unscorable bool
+	for _, s := range unranked {
+		if s.Status == Unscorable {
+			unscorable = true
+		} else {
+			notSubmitted = true
+		}
+	}
+	switch {
+	case notSubmitted && unscorable:
+		return "Tidak diperingkat (tidak mengisi kuesioner atau tidak dapat dinilai)"
+	case unscorable:
+		return "Tidak diperingkat (tidak dapat dinilai)"
+	}
+	return "Tidak diperingkat (tidak mengisi kuesioner)"
 }
 
 // rankingRow is one body's line on a ranking sheet.
@@ -1155,6 +1081,8 @@ func (b *book) rankingRow(s *Score, ncols int) []any {
 		label = s.Band.Label
 	case ranked:
 		label = NoBandLabel
+	case s.Status == Unscorable:
+		label = UnscorableLabel
 	}
 	row = append(row, excelize.Cell{StyleID: b.bandStyle(s), Value: label},
 		excelize.Cell{StyleID: b.st.wrap, Value: s.File},
@@ -1177,6 +1105,8 @@ func (b *book) isRanked(s *Score) bool {
 // remark is the Keterangan of a body on the ranking sheets.
 func (b *book) remark(s *Score) string {
 	switch {
+	case s.Status == Unscorable:
+		return "Dua kuesioner berbeda; tidak dinilai (lihat Temuan)"
 	case s.Status == NotSubmitted && b.isRanked(s):
 		return "Tidak mengisi kuesioner: dinilai 0"
 	case s.Status == NotSubmitted:
@@ -1273,7 +1203,7 @@ func (b *book) writeAnswers() error {
 			row[5] = b.evidenceCell(it.Answer.Evidence)
 			row[6] = excelize.Cell{StyleID: b.st.score, Value: figureValue(it.Earned)}
 			row[7] = excelize.Cell{StyleID: b.st.score, Value: figureValue(it.Max)}
-			row[8] = excelize.Cell{StyleID: b.st.text, Value: reasonNote(it.Reason)}
+			row[8] = excelize.Cell{StyleID: b.st.text, Value: Explain(it.Item, it.Reason)}
 			if err := sw.SetRow(cell(1, r), row); err != nil {
 				return err
 			}

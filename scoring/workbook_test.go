@@ -641,6 +641,71 @@ func TestWorkbookNotSubmittedRankedZero(t *testing.T) {
 	}
 }
 
+// A body with two different sheets is listed under each Peringkat table it
+// belongs to (not ranked, grey, its files and why), and counted on Ringkasan
+// in a fact and a grid row of its own, so that the counts add up to every
+// body: 5 dinilai + 1 tidak mengisi + 1 tidak dapat dinilai = 7.
+func TestWorkbookUnscorable(t *testing.T) {
+	rep := wbReport(t)
+	dup := UnscorableScore(rep.Instrument, questionnaire.Unit{Name: "Dinas Sosial", Category: "OPD"},
+		[]string{"masuk/opd/dinsos.xlsx", "masuk/opd/dinsos-revisi.xlsx"})
+	rep.Scores = append(rep.Scores, dup)
+	rep.Ranking.Unranked = append(rep.Ranking.Unranked, &dup)
+	x := openWorkbook(t, writeTestWorkbook(t, rep))
+	raw := excelize.Options{RawCellValue: true}
+	checks := []struct{ sheet, cell, want string }{
+		{"Ringkasan", "A13", "Jumlah badan publik"},
+		{"Ringkasan", "B13", "7"},
+		{"Ringkasan", "B14", "5"}, // Dinilai
+		{"Ringkasan", "B15", "1"}, // Tidak mengisi kuesioner
+		{"Ringkasan", "A16", "Tidak dapat dinilai (kuesioner ganda)"},
+		{"Ringkasan", "B16", "1"},
+		{"Ringkasan", "A17", "Berkas dengan galat"},
+		// Grid: header on row 22, five bands on 23–27, then the two unranked rows.
+		{"Ringkasan", "A22", "Kualifikasi"},
+		{"Ringkasan", "A28", "Tidak mengisi"},
+		{"Ringkasan", "C28", "0"},
+		{"Ringkasan", "D28", "1"},
+		{"Ringkasan", "A29", "Tidak dapat dinilai"},
+		{"Ringkasan", "C29", "1"}, // OPD
+		{"Ringkasan", "D29", "0"},
+		{"Ringkasan", "E29", "1"},
+		{"Ringkasan", "A30", "Jumlah"},
+		{"Ringkasan", "C30", "4"}, // 3 ranked OPD + Dinas Sosial
+		{"Ringkasan", "D30", "3"}, // 2 ranked kecamatan + Selong
+		{"Ringkasan", "E30", "7"},
+		// Peringkat: 5 ranked on rows 2–6, heading on 8, Selong 9, Dinas Sosial 10.
+		{"Peringkat", "A8", "Tidak diperingkat (tidak mengisi kuesioner atau tidak dapat dinilai)"},
+		{"Peringkat", "C9", "Kecamatan Selong"},
+		{"Peringkat", "A10", ""},
+		{"Peringkat", "C10", "Dinas Sosial"},
+		{"Peringkat", "E10", ""},
+		{"Peringkat", "H10", "Tidak dapat dinilai"},
+		{"Peringkat", "I10", "masuk/opd/dinsos.xlsx; masuk/opd/dinsos-revisi.xlsx"},
+		{"Peringkat", "J10", "Dua kuesioner berbeda; tidak dinilai (lihat Temuan)"},
+		// Peringkat OPD: 3 ranked, then Dinas Sosial alone under its heading.
+		{"Peringkat OPD", "A6", "Tidak diperingkat (tidak dapat dinilai)"},
+		{"Peringkat OPD", "C7", "Dinas Sosial"},
+		{"Peringkat Kecamatan", "A5", "Tidak diperingkat (tidak mengisi kuesioner)"},
+		// Nothing about it on Rekomendasi (ranked bodies only): the last row is Sakra's.
+		{"Rekomendasi", "A17", ""},
+	}
+	for _, c := range checks {
+		if got, _ := x.GetCellValue(c.sheet, c.cell, raw); got != c.want {
+			t.Errorf("%s!%s = %q, want %q", c.sheet, c.cell, got, c.want)
+		}
+	}
+	for sheet, want := range map[string]string{"Peringkat": "A1:J10", "Peringkat OPD": "A1:J7", "Ringkasan": "A1:E30"} {
+		if dim, _ := x.GetSheetDimension(sheet); dim != want {
+			t.Errorf("%s dimension %q, want %q", sheet, dim, want)
+		}
+	}
+	grey, _ := x.GetCellStyle("Peringkat", "H9") // Selong, not submitted
+	if sid, _ := x.GetCellStyle("Peringkat", "H10"); sid != grey {
+		t.Errorf("Peringkat!H10 style %d, want %d: the grey of a body that is not ranked", sid, grey)
+	}
+}
+
 // A report with no bodies and no findings still gives every sheet, each with
 // its header row and a dimension covering it.
 func TestWorkbookEmpty(t *testing.T) {
@@ -765,44 +830,6 @@ func TestWorkbookCategorySpelling(t *testing.T) {
 	} {
 		if got, _ := f.GetCellValue(c.sheet, c.cell); got != c.want {
 			t.Errorf("%s!%s = %q, want %q", c.sheet, c.cell, got, c.want)
-		}
-	}
-}
-
-// TestFixAdvice: the Rekomendasi advice fits the item's answer kind, names
-// the level or count to reach, and asks for evidence only where required.
-func TestFixAdvice(t *testing.T) {
-	yn := yesNo("1.1", "2", true)
-	ynFree := yesNo("1.2", "2", false)
-	lv := level("1.3", "4", true)
-	cnt := count("1.4", "4", false) // tiers ≥1 → 1, ≥5 → 2, ≥10 → 4
-	noTiers := count("1.5", "4", false)
-	noTiers.Tiers = nil
-	// Unsorted tiers, one above the maximum: 4 points (the maximum) from 8 on.
-	odd := count("1.6", "4", false)
-	odd.Tiers = []questionnaire.Tier{{Min: 20, Points: dec("9")}, {Min: 0, Points: dec("0")}, {Min: 8, Points: dec("4")}, {Min: 3, Points: dec("1")}}
-	tests := []struct {
-		item   questionnaire.Item
-		reason Reason
-		want   string
-	}{
-		{yn, ReasonAnsweredNo, "Dijawab Tidak: penuhi syaratnya, lalu jawab Ya dengan tautan bukti"},
-		{ynFree, ReasonAnsweredNo, "Dijawab Tidak: penuhi syaratnya, lalu jawab Ya"},
-		{yn, ReasonUnanswered, "Belum dijawab atau jawaban tidak sah: pilih Ya atau Tidak dari daftar"},
-		{lv, ReasonAnsweredNo, "Di tingkat terendah: tingkatkan sampai \"Penuh\", dengan tautan bukti"},
-		{lv, ReasonPartial, "Baru sebagian: tingkatkan sampai \"Penuh\""},
-		{lv, ReasonUnanswered, "Belum dijawab atau jawaban tidak sah: pilih tingkat dari daftar"},
-		{cnt, ReasonAnsweredNo, "Jumlahnya di bawah 1: poin penuh mulai jumlah 10"},
-		{cnt, ReasonPartial, "Baru sebagian: poin penuh mulai jumlah 10"},
-		{cnt, ReasonUnanswered, "Belum dijawab atau bukan angka: tulis jumlahnya sebagai bilangan bulat"},
-		{noTiers, ReasonPartial, "Baru sebagian: tingkatkan ke tingkat tertinggi"},
-		{odd, ReasonAnsweredNo, "Jumlahnya di bawah 3: poin penuh mulai jumlah 8"},
-		{yn, ReasonNoEvidence, "Tanpa bukti: isi tautan bukti (data dukung)"},
-		{cnt, ReasonMissing, "Butir tidak ada di lembar: pakai templat terbaru dan isi butir ini"},
-	}
-	for _, tt := range tests {
-		if got := fixAdvice(Fix{Item: &tt.item, Reason: tt.reason}); got != tt.want {
-			t.Errorf("fixAdvice(%s %s, %s) = %q, want %q", tt.item.Kind, tt.item.Code, tt.reason, got, tt.want)
 		}
 	}
 }

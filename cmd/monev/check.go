@@ -49,7 +49,7 @@ Keluaran --json adalah satu objek JSON yang stabil:
   butir, kode, tingkat ("galat"|"peringatan"), pesan, perbaikan}], dan bila
   dapat dinilai: nilai_saq, kualifikasi, indikator [{kode, nama, bobot,
   nilai}], perbaikan [{butir, pertanyaan, alasan (kode tetap, misalnya
-  "tanpa-bukti"), tambahan}],
+  "tanpa-bukti"), penjelasan (alasan dalam kata-kata), saran, tambahan}],
   kualifikasi_berikutnya, tambahan_ke_berikutnya.
   Setiap angka ditulis sebagai teks dengan titik desimal dan dua angka di
   belakang koma ("89.99", untuk program), dan sekali lagi dalam gaya
@@ -129,25 +129,14 @@ func runCheck(ctx context.Context, g *globalOptions, opts checkOptions, file str
 	return nil
 }
 
-// reasonText is the Indonesian phrase for why an item lost points.
-func reasonText(r scoring.Reason) string {
-	switch r {
-	case scoring.ReasonMissing:
-		return "baris butir tidak ada di lembar"
-	case scoring.ReasonUnanswered:
-		return "belum dijawab atau jawaban tidak sah"
-	case scoring.ReasonAnsweredNo:
-		return "dijawab Tidak / tingkat terendah"
-	case scoring.ReasonPartial:
-		return "baru sebagian"
-	case scoring.ReasonNoEvidence:
-		return "tautan bukti belum diisi"
-	case scoring.ReasonRejected:
-		return "ditolak verifikator"
-	case scoring.ReasonGroupIncomplete:
-		return "kelompok butir belum lengkap"
+// fixText is why an item lost points and what to do, "dijawab Tidak: penuhi
+// syaratnya, lalu jawab Ya dengan tautan bukti" (see scoring.Explain, Advice).
+func fixText(fx scoring.Fix) string {
+	why, what := scoring.Explain(fx.Item, fx.Reason), scoring.Advice(fx.Item, fx.Reason)
+	if why == "" || what == "" {
+		return why + what
 	}
-	return string(r)
+	return why + ": " + what
 }
 
 // figureText is a figure in Indonesian style, "89,99"; machineText is "89.99".
@@ -239,7 +228,9 @@ func writeCheckText(w io.Writer, file string, inst *questionnaire.Instrument, re
 		fmt.Fprintln(w, "\nPerbaiki lebih dulu (tambahan nilai SAQ bila butir dijawab penuh):")
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, fx := range fixes {
-			fmt.Fprintf(tw, "  %s\t%6s\t%s\t%s\n", fx.Item.Code, "+"+ratText(fx.Gain), reasonText(fx.Reason), shorten(fx.Item.Question, 60))
+			// The question, and under it why the item lost points and what to do.
+			fmt.Fprintf(tw, "  %s\t%6s\t%s\n", fx.Item.Code, "+"+ratText(fx.Gain), shorten(fx.Item.Question, 70))
+			fmt.Fprintf(tw, "\t\t%s\n", fixText(fx))
 		}
 		tw.Flush()
 		if rest := len(sc.Fixes) - len(fixes); rest > 0 {
@@ -338,6 +329,8 @@ type fixJSON struct {
 	Item     string `json:"butir"`
 	Question string `json:"pertanyaan"`
 	Reason   string `json:"alasan"`
+	Explain  string `json:"penjelasan"`
+	Advice   string `json:"saran"`
 	Gain     string `json:"tambahan"`
 	GainText string `json:"tambahan_teks"`
 }
@@ -372,6 +365,7 @@ func writeCheckJSON(w io.Writer, file string, inst *questionnaire.Instrument, re
 		for _, fx := range topFixes(sc.Fixes, maxFixes) {
 			out.Fixes = append(out.Fixes, fixJSON{
 				Item: fx.Item.Code, Question: fx.Item.Question, Reason: string(fx.Reason),
+				Explain: scoring.Explain(fx.Item, fx.Reason), Advice: scoring.Advice(fx.Item, fx.Reason),
 				Gain: ratMachine(fx.Gain), GainText: ratText(fx.Gain),
 			})
 		}

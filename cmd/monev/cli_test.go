@@ -5,8 +5,10 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -172,5 +174,25 @@ func TestScoreProgressOnTerminal(t *testing.T) {
 		if strings.Contains(out.String(), "Membaca") {
 			t.Errorf("progress leaked to stdout")
 		}
+	}
+}
+
+// monev score caps the heap softly at 192 MiB, unless GOMEMLIMIT says otherwise.
+func TestScoreMemoryLimit(t *testing.T) {
+	old := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(old) })
+
+	debug.SetMemoryLimit(math.MaxInt64)
+	t.Setenv("GOMEMLIMIT", "")
+	setScoreMemoryLimit()
+	if got := debug.SetMemoryLimit(-1); got != 192<<20 {
+		t.Errorf("without GOMEMLIMIT: limit %d, want %d (192 MiB)", got, 192<<20)
+	}
+
+	debug.SetMemoryLimit(math.MaxInt64)
+	t.Setenv("GOMEMLIMIT", "1GiB") // read by the runtime at start; here only its presence matters
+	setScoreMemoryLimit()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("with GOMEMLIMIT set: limit %d, want it left alone", got)
 	}
 }
