@@ -185,7 +185,7 @@ func TestScoreMemoryLimit(t *testing.T) {
 	debug.SetMemoryLimit(math.MaxInt64)
 	t.Setenv("GOMEMLIMIT", "")
 	setScoreMemoryLimit()
-	if got := debug.SetMemoryLimit(-1); got != 192<<20 {
+	if got := debug.SetMemoryLimit(-1); got != scoreMemoryLimit {
 		t.Errorf("without GOMEMLIMIT: limit %d, want %d (192 MiB)", got, 192<<20)
 	}
 
