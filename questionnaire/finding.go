@@ -1,6 +1,9 @@
 package questionnaire
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+)
 
 // Severity says whether a finding stops an item or a file from being scored.
 type Severity int
@@ -70,4 +73,37 @@ func HasErrors(fs []Finding) bool {
 		}
 	}
 	return false
+}
+
+// SortFindings orders findings the way people read them: by file, sheet,
+// row, column (so B9 < B10 < AA10), code, item code (1.2 < 1.10) and message.
+// The order never depends on the order in which findings were made.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Sheet != b.Sheet {
+			return a.Sheet < b.Sheet
+		}
+		ac, ar, _ := splitRef(a.Cell)
+		bc, br, _ := splitRef(b.Cell)
+		if ar != br {
+			return ar < br
+		}
+		if ac != bc {
+			return ac < bc
+		}
+		if a.Cell != b.Cell {
+			return a.Cell < b.Cell
+		}
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		if a.Item != b.Item {
+			return itemLess(a.Item, b.Item)
+		}
+		return a.Message < b.Message
+	})
 }

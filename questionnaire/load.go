@@ -15,6 +15,8 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"monev/internal/textmatch"
 )
 
 // Problem is one violation found in an instrument file.
@@ -534,7 +536,7 @@ func suggest(name string, known []string) string {
 	best, bestDist := "", 1<<30
 	lname := strings.ToLower(name)
 	for _, k := range known {
-		dist := levenshtein(lname, k)
+		dist := textmatch.Distance(lname, k)
 		if dist < bestDist {
 			best, bestDist = k, dist
 		}
@@ -547,27 +549,6 @@ func suggest(name string, known []string) string {
 		return best
 	}
 	return ""
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // describe names the place of a YAML path for an analyst:

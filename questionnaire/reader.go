@@ -8,7 +8,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -136,7 +135,7 @@ func (rd *Reader) ReadFile(path string) (resp *Response, findings []Finding) {
 		// Defensive: a nil Response always comes with its reason.
 		r.fail(CodeDamaged, "", "")
 	}
-	sortFindings(r.findings)
+	SortFindings(r.findings)
 	return resp, r.findings
 }
 
@@ -1186,31 +1185,6 @@ func hyperlinkFormulaTarget(formula string) string {
 		return b.String()
 	}
 	return "" // unterminated
-}
-
-// sortFindings orders findings by sheet, row, column, code, item, message.
-func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Sheet != b.Sheet {
-			return a.Sheet < b.Sheet
-		}
-		ac, ar, _ := splitRef(a.Cell)
-		bc, br, _ := splitRef(b.Cell)
-		if ar != br {
-			return ar < br
-		}
-		if ac != bc {
-			return ac < bc
-		}
-		if a.Code != b.Code {
-			return a.Code < b.Code
-		}
-		if a.Item != b.Item {
-			return itemLess(a.Item, b.Item)
-		}
-		return a.Message < b.Message
-	})
 }
 
 // itemLess orders item codes part by part numerically ("1.2" < "1.10").

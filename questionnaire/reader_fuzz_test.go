@@ -133,7 +133,7 @@ func FuzzReadFile(f *testing.F) {
 			t.Fatalf("response nil = %v but findings %v", resp == nil, fs)
 		}
 		sorted := append([]Finding(nil), fs...)
-		sortFindings(sorted)
+		SortFindings(sorted)
 		if !reflect.DeepEqual(sorted, fs) {
 			t.Fatal("findings not sorted")
 		}

@@ -198,7 +198,7 @@ func TestReadFileNumericCodeLostZero(t *testing.T) {
 		{Sheet: SheetQuestions, Cell: "A8", Item: "1.1", Code: CodeDuplicateCode, Severity: Error},
 		{Sheet: SheetQuestions, Item: "1.10", Code: CodeItemMissing, Severity: Error},
 	}
-	sortFindings(want)
+	SortFindings(want)
 	assertFindings(t, fs, want)
 }
 
@@ -551,7 +551,7 @@ func TestFindingsSorted(t *testing.T) {
 		{Sheet: "Kuesioner", Item: "1.10", Code: "butir-hilang"},
 		{Sheet: "Kuesioner", Item: "1.9", Code: "butir-hilang"},
 	}
-	sortFindings(fs)
+	SortFindings(fs)
 	var got []string
 	for _, f := range fs {
 		got = append(got, f.Sheet+"!"+f.Cell+"/"+string(f.Code)+"/"+f.Item)

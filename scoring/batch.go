@@ -16,8 +16,8 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
+	"monev/internal/textmatch"
 	"monev/questionnaire"
 )
 
@@ -163,7 +163,7 @@ func CollectFiles(args []string) (files []string, skipped []questionnaire.Findin
 		}
 	}
 	skipped = kept
-	SortFindings(skipped)
+	questionnaire.SortFindings(skipped)
 	return files, skipped, nil
 }
 
@@ -340,7 +340,7 @@ func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []str
 		}
 		return scores[i].File < scores[j].File
 	})
-	SortFindings(findings)
+	questionnaire.SortFindings(findings)
 	rep := &Report{
 		Generated:  time.Now(),
 		Instrument: inst,
@@ -540,7 +540,7 @@ func scoredNames(scores []Score) []string {
 func suggest(key string, candidates []string) string {
 	best, bestD := "", -1
 	for _, c := range candidates {
-		d := levenshtein(key, questionnaire.NormalizeUnitName(c))
+		d := textmatch.Distance(key, questionnaire.NormalizeUnitName(c))
 		if bestD < 0 || d < bestD {
 			best, bestD = c, d
 		}
@@ -553,27 +553,6 @@ func suggest(key string, candidates []string) string {
 		return ""
 	}
 	return best
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // identicalFiles reports whether all files have the same bytes.
@@ -648,59 +627,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(ks)
 	return ks
-}
-
-// SortFindings sorts findings by file, sheet, cell (row, then column, as
-// numbers), code, item and message, so reports never depend on read order.
-func SortFindings(fs []questionnaire.Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Sheet != b.Sheet {
-			return a.Sheet < b.Sheet
-		}
-		ar, ac := splitCell(a.Cell)
-		br, bc := splitCell(b.Cell)
-		if ar != br {
-			return ar < br
-		}
-		if ac != bc {
-			return ac < bc
-		}
-		if a.Cell != b.Cell {
-			return a.Cell < b.Cell
-		}
-		if a.Code != b.Code {
-			return a.Code < b.Code
-		}
-		if a.Item != b.Item {
-			return a.Item < b.Item
-		}
-		return a.Message < b.Message
-	})
-}
-
-// splitCell turns "AB12" into row 12, column 28; anything else into 0, 0.
-func splitCell(cell string) (row, col int) {
-	i := 0
-	for i < len(cell) && (cell[i] >= 'A' && cell[i] <= 'Z' || cell[i] >= 'a' && cell[i] <= 'z') {
-		c := int(unicode.ToUpper(rune(cell[i])) - 'A' + 1)
-		col = col*26 + c
-		i++
-	}
-	if i == 0 || i == len(cell) {
-		return 0, 0
-	}
-	for ; i < len(cell); i++ {
-		if cell[i] < '0' || cell[i] > '9' {
-			return 0, 0
-		}
-		row = row*10 + int(cell[i]-'0')
-		if row > 1<<24 {
-			return 0, 0
-		}
-	}
-	return row, col
 }

@@ -160,7 +160,7 @@ func ReadStageScores(path string) (map[string]*big.Rat, []questionnaire.Finding,
 		firstRow[key] = i
 		scores[name] = v
 	}
-	SortFindings(fs)
+	questionnaire.SortFindings(fs)
 	return scores, fs, nil
 }
 

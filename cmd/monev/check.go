@@ -90,7 +90,7 @@ func runCheck(ctx context.Context, g *globalOptions, opts checkOptions, file str
 			findings[i].File = file
 		}
 	}
-	scoring.SortFindings(findings)
+	questionnaire.SortFindings(findings)
 	// Errors first, then warnings, each in sheet order.
 	var ordered []questionnaire.Finding
 	for _, sev := range []questionnaire.Severity{questionnaire.Error, questionnaire.Warning} {

@@ -177,7 +177,7 @@ func runScore(ctx context.Context, g *globalOptions, opts scoreOptions, args []s
 	}
 	rep.Findings = append(rep.Findings, skipped...)
 	rep.Findings = append(rep.Findings, stageWarnings...)
-	scoring.SortFindings(rep.Findings)
+	questionnaire.SortFindings(rep.Findings)
 
 	if err := os.MkdirAll(filepath.Dir(opts.output), 0o755); err != nil {
 		return fmt.Errorf("%s: folder tujuan tidak dapat dibuat: %v", opts.output, err)
