@@ -10,6 +10,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -45,6 +46,10 @@ const (
 	CodeStageUnknownStage questionnaire.Code = "tahap-tidak-dikenal"
 	// CodeInternal: the reader failed unexpectedly on a file; the file is not scored.
 	CodeInternal questionnaire.Code = "galat-internal"
+	// CodeUnreadableAttributed: a file that could not be read is taken, by its
+	// template file name, as the sheet of a roster body, which is then
+	// "tidak dapat dinilai" rather than "tidak mengisi".
+	CodeUnreadableAttributed questionnaire.Code = "berkas-tidak-terbaca-badan"
 )
 
 // newSheetReader and scoreResponse are variables so tests can substitute
@@ -207,6 +212,12 @@ type fileResult struct {
 // none is scored, and the body gets one Unscorable score (unranked) listing
 // the files — unless no sheet names it and the roster does not know it
 // (unnamed sheets whose file names coincide), when it has no score at all.
+//
+// A file that cannot be read at all names no body; when its file name is the
+// template file name of exactly one roster body (a copy suffix such as " (1)"
+// or "-revisi" allowed) and that body has no readable sheet, the body gets an
+// Unscorable score with UnscorableUnreadable (unranked; ask for a resend)
+// instead of NotSubmitted, and the file a warning saying so.
 func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []string, opt BatchOptions) *Report {
 	results := readAll(ctx, inst, files, opt)
 	// Work in file-name order so nothing depends on the order given.
@@ -297,8 +308,23 @@ func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []str
 		}
 		scores = append(scores, sc)
 	}
+	unreadable := unreadableByUnit(roster, results)
 	for _, u := range roster.units {
-		if submitted[questionnaire.NormalizeUnitName(u.Name)] {
+		key := questionnaire.NormalizeUnitName(u.Name)
+		if submitted[key] {
+			continue
+		}
+		if files := unreadable[key]; len(files) > 0 {
+			// It sent something, which could not be read: ask for a resend.
+			submitted[key] = true
+			scores = append(scores, UnreadableScore(inst, u, files))
+			for _, f := range files {
+				findings = append(findings, questionnaire.Finding{
+					File: f, Code: CodeUnreadableAttributed, Severity: questionnaire.Warning,
+					Message: fmt.Sprintf("menurut nama berkasnya, ini kuesioner %q yang tidak terbaca; badan itu dicatat tidak dapat dinilai, bukan tidak mengisi", u.Name),
+					Fix:     "minta badan publik ini mengirim ulang kuesionernya sebagai .xlsx dari templat instrumen yang dipakai",
+				})
+			}
 			continue
 		}
 		sc := NotSubmittedScore(inst, u)
@@ -485,6 +511,9 @@ type rosterIndex struct {
 	units []questionnaire.Unit
 	byKey map[string]*questionnaire.Unit
 	byAlt map[string][]*questionnaire.Unit
+	// byFile: lower-case template file name without extension → bodies;
+	// built on first use by matchFileName.
+	byFile map[string][]*questionnaire.Unit
 }
 
 func newRosterIndex(units []questionnaire.Unit) *rosterIndex {
@@ -517,6 +546,61 @@ func (ri *rosterIndex) match(name string) *questionnaire.Unit {
 		return us[0]
 	}
 	return nil
+}
+
+// unreadableByUnit attributes the files that gave no Response to roster
+// bodies by file name (see rosterIndex.matchFileName): normalised roster name
+// → those files, in the order of results.
+func unreadableByUnit(roster *rosterIndex, results []fileResult) map[string][]string {
+	out := map[string][]string{}
+	for _, r := range results {
+		if r.resp != nil {
+			continue
+		}
+		if u := roster.matchFileName(r.file); u != nil {
+			k := questionnaire.NormalizeUnitName(u.Name)
+			out[k] = append(out[k], r.file)
+		}
+	}
+	return out
+}
+
+// copySuffix is what saving or sending a file again appends to its name:
+// " (1)", "-revisi", "_rev", "-2".
+var copySuffix = regexp.MustCompile(`(?i)(\s*\(\d+\)|[-_ ](revisi|rev|\d+))$`)
+
+// matchFileName returns the roster body whose blank questionnaire has the
+// file's name (questionnaire.TemplateFileName, ignoring case and extension),
+// else, trimming one copy suffix at a time (see copySuffix), the first name
+// that matches; nil when no name matches or the first that does matches more
+// than one body.
+func (ri *rosterIndex) matchFileName(file string) *questionnaire.Unit {
+	if ri.empty() {
+		return nil
+	}
+	if ri.byFile == nil {
+		ri.byFile = map[string][]*questionnaire.Unit{}
+		for i := range ri.units {
+			u := &ri.units[i]
+			k := strings.ToLower(strings.TrimSuffix(questionnaire.TemplateFileName(*u), ".xlsx"))
+			ri.byFile[k] = append(ri.byFile[k], u)
+		}
+	}
+	base := filepath.Base(file)
+	stem := strings.ToLower(strings.TrimSpace(strings.TrimSuffix(base, filepath.Ext(base))))
+	for {
+		if us := ri.byFile[stem]; len(us) > 0 {
+			if len(us) == 1 {
+				return us[0]
+			}
+			return nil
+		}
+		trimmed := copySuffix.ReplaceAllString(stem, "")
+		if trimmed == stem || trimmed == "" {
+			return nil
+		}
+		stem = trimmed
+	}
 }
 
 func (ri *rosterIndex) names() []string {

@@ -399,3 +399,174 @@ func TestScoreFilesCancelled(t *testing.T) {
 		t.Errorf("cancelled before start: %d scores, want 0", len(rep.Scores))
 	}
 }
+
+func TestMatchFileName(t *testing.T) {
+	ri := newRosterIndex([]questionnaire.Unit{
+		{Name: "Sekretariat DPRD", Category: "OPD"},      // SAQ-OPD-Sekretariat-DPRD
+		{Name: "Kecamatan Sakra", Category: "Kecamatan"}, // SAQ-Kecamatan-Sakra
+		{Name: "Dinas Sosial", Category: "OPD"},          // SAQ-OPD-Dinas-Sosial
+		{Name: "Dinas Sosial 2", Category: "OPD"},        // SAQ-OPD-Dinas-Sosial-2
+		{Name: "Dinas O'Neil", Category: "OPD"},          // SAQ-OPD-Dinas-ONeil
+		{Name: "Dinas ONeil", Category: "OPD"},           // SAQ-OPD-Dinas-ONeil too: ambiguous
+	})
+	tests := []struct{ file, want string }{
+		{"masuk/opd/SAQ-OPD-Sekretariat-DPRD.xlsx", "Sekretariat DPRD"},
+		{"saq-opd-sekretariat-dprd.XLSX", "Sekretariat DPRD"}, // case ignored
+		{"SAQ-OPD-Sekretariat-DPRD.xls", "Sekretariat DPRD"},  // extension ignored
+		{"SAQ-Kecamatan-Sakra (1).xlsx", "Kecamatan Sakra"},
+		{"SAQ-Kecamatan-Sakra-revisi.xlsx", "Kecamatan Sakra"},
+		{"SAQ-Kecamatan-Sakra_Rev.xlsx", "Kecamatan Sakra"},
+		{"SAQ-Kecamatan-Sakra-revisi (2).xlsx", "Kecamatan Sakra"}, // one suffix at a time
+		{"SAQ-Kecamatan-Sakra-3.xlsx", "Kecamatan Sakra"},
+		{"SAQ-OPD-Dinas-Sosial-2.xlsx", "Dinas Sosial 2"}, // the exact name wins over trimming "-2"
+		{"SAQ-OPD-Dinas-Sosial-2 (1).xlsx", "Dinas Sosial 2"},
+		{"SAQ-OPD-Dinas-Sosial-3.xlsx", "Dinas Sosial"},
+		{"SAQ-OPD-Dinas-ONeil.xlsx", ""},     // two bodies share the name
+		{"SAQ-OPD-Dinas-ONeil (1).xlsx", ""}, // still two after trimming
+		{"SAQ-Kecamatan-Sakra-Timur.xlsx", ""},
+		{"SAQ-OPD-Sekretariat-DPRD-final.xlsx", ""}, // not a copy suffix
+		{"Sekretariat DPRD.xlsx", ""},               // not the template name
+		{"laporan.xlsx", ""},
+		{"(1).xlsx", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if u := ri.matchFileName(tt.file); u != nil {
+			got = u.Name
+		}
+		if got != tt.want {
+			t.Errorf("matchFileName(%q) = %q, want %q", tt.file, got, tt.want)
+		}
+	}
+	if u := newRosterIndex(nil).matchFileName("SAQ-OPD-Sekretariat-DPRD.xlsx"); u != nil {
+		t.Errorf("no roster: matched %q", u.Name)
+	}
+}
+
+// A roster body whose only files cannot be read, named like its template, is
+// "tidak dapat dinilai" (unreadable: ask for a resend), never ranked; a
+// broken file with another name leaves its body "tidak mengisi"; a broken
+// copy of a body that also sent a readable sheet changes nothing.
+func TestScoreFilesUnreadableAttributed(t *testing.T) {
+	useFakeReader(t)
+	dir := writeFiles(t, map[string]string{
+		"opd/SAQ-OPD-Sekretariat-DPRD.xlsx":           "BROKEN",
+		"opd/laporan-dinsos.xlsx":                     "BROKEN", // Dinas Sosial: not its template name
+		"opd/SAQ-OPD-Dinas-Pariwisata.xlsx":           "BROKEN",
+		"opd/SAQ-OPD-Dinas-Pariwisata (1).xlsx":       "BROKEN",
+		"opd/pertanian.xlsx":                          "Dinas Pertanian|OPD",
+		"opd/SAQ-OPD-Dinas-Pertanian-revisi.xlsx":     "BROKEN", // Pertanian has a readable sheet
+		"kecamatan/saq-kecamatan-sakra-revisi.xlsx":   "BROKEN",
+		"kecamatan/SAQ-Kecamatan-Sakra-Timur-2.xlsx":  "Kecamatan Sakra Timur|Kecamatan",
+		"kecamatan/SAQ-Kecamatan-Labuhan-Haji-x.xlsx": "BROKEN", // "-x" is no copy suffix
+	})
+	roster := []questionnaire.Unit{
+		{Name: "Sekretariat DPRD", Category: "OPD"},
+		{Name: "Dinas Sosial", Category: "OPD"},
+		{Name: "Dinas Pariwisata", Category: "OPD"},
+		{Name: "Dinas Pertanian", Category: "OPD"},
+		{Name: "Kecamatan Sakra", Category: "Kecamatan"},
+		{Name: "Kecamatan Sakra Timur", Category: "Kecamatan"},
+		{Name: "Kecamatan Labuhan Haji", Category: "Kecamatan"},
+	}
+	files, _, err := CollectFiles([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst := testInstrument()
+	run := func(fs []string, workers int) *Report {
+		rep := ScoreFiles(context.Background(), inst, fs, BatchOptions{Roster: roster, Workers: workers})
+		rep.Generated = time.Time{}
+		return rep
+	}
+	rep := run(files, 2)
+
+	type row struct {
+		name, file string
+		status     Status
+		why        UnscorableReason
+	}
+	rel := func(s string) string {
+		var parts []string
+		for _, p := range strings.Split(s, "; ") {
+			if p == "" {
+				continue
+			}
+			r, _ := filepath.Rel(dir, p)
+			parts = append(parts, filepath.ToSlash(r))
+		}
+		return strings.Join(parts, "; ")
+	}
+	var got []row
+	for _, s := range rep.Scores {
+		got = append(got, row{s.Unit.Name, rel(s.File), s.Status, s.UnscorableReason})
+	}
+	want := []row{
+		// Both of its files, in file-name order (' ' < '.').
+		{"Dinas Pariwisata", "opd/SAQ-OPD-Dinas-Pariwisata (1).xlsx; opd/SAQ-OPD-Dinas-Pariwisata.xlsx", Unscorable, UnscorableUnreadable},
+		{"Dinas Pertanian", "opd/pertanian.xlsx", Scored, 0},
+		{"Dinas Sosial", "", NotSubmitted, 0},
+		{"Kecamatan Labuhan Haji", "", NotSubmitted, 0},
+		{"Kecamatan Sakra", "kecamatan/saq-kecamatan-sakra-revisi.xlsx", Unscorable, UnscorableUnreadable},
+		{"Kecamatan Sakra Timur", "kecamatan/SAQ-Kecamatan-Sakra-Timur-2.xlsx", Scored, 0},
+		{"Sekretariat DPRD", "opd/SAQ-OPD-Sekretariat-DPRD.xlsx", Unscorable, UnscorableUnreadable},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("scores =\n%+v\nwant\n%+v", got, want)
+	}
+	for _, s := range rep.Scores {
+		if s.Status == Unscorable && (s.Unit.Category != "OPD" && s.Unit.Category != "Kecamatan" || s.Fixes != nil || s.Rounded != 0) {
+			t.Errorf("unreadable score %+v: want the roster unit, no fixes, 0", s)
+		}
+	}
+	// Ranked: the two scored bodies and the two that sent nothing (the test
+	// instrument ranks those with 0); the three unreadable ones are apart.
+	var ranked, unranked []string
+	for _, e := range rep.Ranking.Overall {
+		ranked = append(ranked, e.Score.Unit.Name)
+	}
+	for _, s := range rep.Ranking.Unranked {
+		unranked = append(unranked, s.Unit.Name)
+	}
+	slices.Sort(ranked)
+	slices.Sort(unranked)
+	if want := []string{"Dinas Pertanian", "Dinas Sosial", "Kecamatan Labuhan Haji", "Kecamatan Sakra Timur"}; !slices.Equal(ranked, want) {
+		t.Errorf("ranked = %q, want %q", ranked, want)
+	}
+	if want := []string{"Dinas Pariwisata", "Kecamatan Sakra", "Sekretariat DPRD"}; !slices.Equal(unranked, want) {
+		t.Errorf("unranked = %q, want %q", unranked, want)
+	}
+	// One warning per attributed file, naming the body; the reader's error stays.
+	var attributed []string
+	broken := 0
+	for _, f := range rep.Findings {
+		switch f.Code {
+		case CodeUnreadableAttributed:
+			attributed = append(attributed, rel(f.File))
+			if f.Severity != questionnaire.Warning || !strings.Contains(f.Message, "tidak dapat dinilai") {
+				t.Errorf("attribution finding %+v: want a warning saying 'tidak dapat dinilai'", f)
+			}
+			if strings.Contains(f.File, "Sekretariat-DPRD") && !strings.Contains(f.Message, `"Sekretariat DPRD"`) {
+				t.Errorf("attribution finding should name the body: %q", f.Message)
+			}
+		case "berkas-rusak":
+			broken++
+		}
+	}
+	if want := []string{"kecamatan/saq-kecamatan-sakra-revisi.xlsx", "opd/SAQ-OPD-Dinas-Pariwisata (1).xlsx", "opd/SAQ-OPD-Dinas-Pariwisata.xlsx", "opd/SAQ-OPD-Sekretariat-DPRD.xlsx"}; !slices.Equal(attributed, want) {
+		t.Errorf("attributed files = %q, want %q", attributed, want)
+	}
+	if broken != 7 {
+		t.Errorf("reader errors = %d, want 7 (one per broken file)", broken)
+	}
+
+	// The same report whatever the order of files and number of workers.
+	rng := rand.New(rand.NewSource(11))
+	for trial := 0; trial < 5; trial++ {
+		shuffled := slices.Clone(files)
+		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		if got := run(shuffled, 1+trial%3); !reflect.DeepEqual(got, rep) {
+			t.Fatalf("trial %d: report differs with shuffled files", trial)
+		}
+	}
+}

@@ -194,7 +194,16 @@ func NotSubmittedScore(inst *questionnaire.Instrument, u questionnaire.Unit) Sco
 func UnscorableScore(inst *questionnaire.Instrument, u questionnaire.Unit, files []string) Score {
 	s := NotSubmittedScore(inst, u)
 	s.Status = Unscorable
+	s.UnscorableReason = UnscorableDifferentSheets
 	s.File = strings.Join(files, "; ")
+	return s
+}
+
+// UnreadableScore is the Score of a roster body whose only file(s) could not
+// be read: as UnscorableScore, with UnscorableReason UnscorableUnreadable.
+func UnreadableScore(inst *questionnaire.Instrument, u questionnaire.Unit, files []string) Score {
+	s := UnscorableScore(inst, u, files)
+	s.UnscorableReason = UnscorableUnreadable
 	return s
 }
 

@@ -33,10 +33,25 @@ type Status int
 const (
 	Scored       Status = iota + 1 // a readable sheet was scored
 	NotSubmitted                   // on the roster, no sheet: "tidak mengisi"
-	// Unscorable: two or more different sheets claim the body ("tidak dapat
-	// dinilai"); none is scored and the body is never ranked. Its Score has
-	// the zero figures of an empty sheet and File lists every claiming file.
+	// Unscorable: the body sent something that cannot be scored ("tidak
+	// dapat dinilai"): two or more different sheets claim it, or its only
+	// file(s) could not be read (see UnscorableReason). Nothing is scored and
+	// the body is never ranked. Its Score has the zero figures of an empty
+	// sheet and File lists every file concerned.
 	Unscorable
+)
+
+// UnscorableReason says why a body is Unscorable. Its zero value means no
+// reason was recorded; it is then read as UnscorableDifferentSheets.
+type UnscorableReason int
+
+const (
+	// UnscorableDifferentSheets: two or more different sheets claim the body.
+	UnscorableDifferentSheets UnscorableReason = iota + 1
+	// UnscorableUnreadable: the body's file(s), recognised by the template
+	// file name, could not be read as a questionnaire of the instrument in use
+	// (damaged, truncated, old .xls, another instrument…): ask for a resend.
+	UnscorableUnreadable
 )
 
 // ItemScore is what one item earned.
@@ -67,7 +82,7 @@ type Fix struct {
 // Score is one body's result.
 type Score struct {
 	Unit       questionnaire.Unit
-	File       string // "" when NotSubmitted; the claiming files joined by "; " when Unscorable
+	File       string // "" when NotSubmitted; the files concerned joined by "; " when Unscorable
 	Status     Status
 	Items      []ItemScore         // in instrument order
 	Indicators []IndicatorScore    // in instrument order
@@ -81,6 +96,8 @@ type Score struct {
 	// smallest gain in the final score that reaches it once rounded.
 	NextBand     *questionnaire.Band
 	NextBandGain *big.Rat
+	// UnscorableReason says why, when Status is Unscorable.
+	UnscorableReason UnscorableReason
 }
 
 // Entry is one line of a ranking.

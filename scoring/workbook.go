@@ -812,7 +812,7 @@ type fact struct {
 // rules, and how many bodies, files and findings it covers.
 func (b *book) summaryFacts() []fact {
 	inst := b.inst
-	var scored, notSubmitted, unscorable, errs, warnings int
+	var scored, notSubmitted, unscorable, unreadable, errs, warnings int
 	for i := range b.rep.Scores {
 		switch b.rep.Scores[i].Status {
 		case Scored:
@@ -821,6 +821,9 @@ func (b *book) summaryFacts() []fact {
 			notSubmitted++
 		case Unscorable:
 			unscorable++
+			if b.rep.Scores[i].UnscorableReason == UnscorableUnreadable {
+				unreadable++
+			}
 		}
 	}
 	for _, fd := range b.rep.Findings {
@@ -864,7 +867,14 @@ func (b *book) summaryFacts() []fact {
 		fact{"Tidak mengisi kuesioner", notSubmitted},
 	)
 	if unscorable > 0 { // Jumlah = Dinilai + Tidak mengisi + this
-		facts = append(facts, fact{"Tidak dapat dinilai (kuesioner ganda)", unscorable})
+		why := "berkas tidak terbaca atau kuesioner ganda"
+		switch unreadable {
+		case 0:
+			why = "kuesioner ganda"
+		case unscorable:
+			why = "berkas tidak terbaca"
+		}
+		facts = append(facts, fact{"Tidak dapat dinilai (" + why + ")", unscorable})
 	}
 	return append(facts,
 		fact{"Berkas dengan galat", len(b.errorFiles)},
@@ -1105,6 +1115,8 @@ func (b *book) isRanked(s *Score) bool {
 // remark is the Keterangan of a body on the ranking sheets.
 func (b *book) remark(s *Score) string {
 	switch {
+	case s.Status == Unscorable && s.UnscorableReason == UnscorableUnreadable:
+		return "Berkas tidak dapat dibaca; minta kirim ulang (lihat Temuan)"
 	case s.Status == Unscorable:
 		return "Dua kuesioner berbeda; tidak dinilai (lihat Temuan)"
 	case s.Status == NotSubmitted && b.isRanked(s):

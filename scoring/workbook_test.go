@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -703,6 +704,70 @@ func TestWorkbookUnscorable(t *testing.T) {
 	grey, _ := x.GetCellStyle("Peringkat", "H9") // Selong, not submitted
 	if sid, _ := x.GetCellStyle("Peringkat", "H10"); sid != grey {
 		t.Errorf("Peringkat!H10 style %d, want %d: the grey of a body that is not ranked", sid, grey)
+	}
+}
+
+// A body whose only file could not be read says so on Peringkat (ask for a
+// resend), and the Ringkasan fact names the reasons present.
+func TestWorkbookUnreadable(t *testing.T) {
+	tests := []struct {
+		name           string
+		dup, unread    bool
+		fact           string
+		remarks        map[string]string // body → Keterangan on Peringkat
+		unrankedBodies int
+	}{
+		{"unreadable only", false, true, "Tidak dapat dinilai (berkas tidak terbaca)",
+			map[string]string{"Sekretariat DPRD": "Berkas tidak dapat dibaca; minta kirim ulang (lihat Temuan)"}, 1},
+		{"two different sheets only", true, false, "Tidak dapat dinilai (kuesioner ganda)",
+			map[string]string{"Dinas Sosial": "Dua kuesioner berbeda; tidak dinilai (lihat Temuan)"}, 1},
+		{"both", true, true, "Tidak dapat dinilai (berkas tidak terbaca atau kuesioner ganda)",
+			map[string]string{
+				"Sekretariat DPRD": "Berkas tidak dapat dibaca; minta kirim ulang (lihat Temuan)",
+				"Dinas Sosial":     "Dua kuesioner berbeda; tidak dinilai (lihat Temuan)",
+			}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := wbReport(t)
+			var extra []Score
+			if tt.dup {
+				extra = append(extra, UnscorableScore(rep.Instrument, questionnaire.Unit{Name: "Dinas Sosial", Category: "OPD"},
+					[]string{"masuk/opd/dinsos.xlsx", "masuk/opd/dinsos-revisi.xlsx"}))
+			}
+			if tt.unread {
+				extra = append(extra, UnreadableScore(rep.Instrument, questionnaire.Unit{Name: "Sekretariat DPRD", Category: "OPD"},
+					[]string{"masuk/opd/SAQ-OPD-Sekretariat-DPRD.xlsx"}))
+			}
+			rep.Scores = append(rep.Scores, extra...)
+			for i := len(rep.Scores) - len(extra); i < len(rep.Scores); i++ {
+				rep.Ranking.Unranked = append(rep.Ranking.Unranked, &rep.Scores[i])
+			}
+			x := openWorkbook(t, writeTestWorkbook(t, rep))
+			// Ringkasan: 5 dinilai (B14), 1 tidak mengisi (B15), then the fact on row 16.
+			if got, _ := x.GetCellValue("Ringkasan", "A16"); got != tt.fact {
+				t.Errorf("Ringkasan!A16 = %q, want %q", got, tt.fact)
+			}
+			if got, _ := x.GetCellValue("Ringkasan", "B16"); got != fmt.Sprint(tt.unrankedBodies) {
+				t.Errorf("Ringkasan!B16 = %q, want %d", got, tt.unrankedBodies)
+			}
+			rows, err := x.GetRows("Peringkat")
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := map[string]string{}
+			for _, r := range rows {
+				if len(r) >= 10 && tt.remarks[r[2]] != "" {
+					if r[7] != UnscorableLabel || r[0] != "" || r[4] != "" {
+						t.Errorf("Peringkat row %q: want no rank, no score, %q", r, UnscorableLabel)
+					}
+					found[r[2]] = r[9]
+				}
+			}
+			if !maps.Equal(found, tt.remarks) {
+				t.Errorf("Keterangan on Peringkat = %q, want %q", found, tt.remarks)
+			}
+		})
 	}
 }
 

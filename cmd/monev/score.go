@@ -50,7 +50,9 @@ dilewati, berkas lain seperti .xls atau .pdf dilewati dengan peringatan).
 Kuesioner dicocokkan dengan badan publiknya lewat nama di lembar Identitas.
 Dua kuesioner untuk badan yang sama: bila isinya persis sama dinilai sekali;
 bila berbeda keduanya dilaporkan sebagai galat dan badan itu dicatat "tidak
-dapat dinilai" (tidak diperingkat, tetapi tetap dihitung).
+dapat dinilai" (tidak diperingkat, tetapi tetap dihitung). Begitu pula badan
+di daftar yang berkasnya tidak terbaca (rusak, .xls lama, instrumen lain)
+bila nama berkasnya sama dengan nama templatnya: minta kirim ulang.
 
   --units DAFTAR          daftar badan publik (kolom nama, kategori): kategori
                           diambil dari daftar dan badan yang tidak mengirim
@@ -326,16 +328,17 @@ func warnIfInsideScan(w io.Writer, output string, args []string) {
 // files with errors; it returns how many files had errors.
 //
 // Every body is counted once: ranked ones in their qualification column,
-// Unscorable ones (two different sheets) under "Tidak dapat dinilai", and
-// bodies that sent nothing (or whose only file could not be read: the two
-// cannot be told apart) under "(tidak mengisi)" — which, when the instrument
-// ranks them with 0, also sit in the lowest qualification's column.
+// Unscorable ones (two different sheets, or only unreadable files named like
+// their template) under "Tidak dapat dinilai", and bodies that sent nothing
+// (or only unreadable files not named like their template: the two cannot be
+// told apart) under "(tidak mengisi)" — which, when the instrument ranks them
+// with 0, also sit in the lowest qualification's column.
 func writeScoreSummary(w io.Writer, inst *questionnaire.Instrument, rep *scoring.Report, nFiles int) int {
 	ranked := map[*scoring.Score]bool{}
 	for _, e := range rep.Ranking.Overall {
 		ranked[e.Score] = true
 	}
-	var scored, notSubmitted, unscorable, notSubmittedRanked int
+	var scored, notSubmitted, unscorable, unreadable, notSubmittedRanked int
 	for i := range rep.Scores {
 		switch s := &rep.Scores[i]; s.Status {
 		case scoring.NotSubmitted:
@@ -345,13 +348,23 @@ func writeScoreSummary(w io.Writer, inst *questionnaire.Instrument, rep *scoring
 			}
 		case scoring.Unscorable:
 			unscorable++
+			if s.UnscorableReason == scoring.UnscorableUnreadable {
+				unreadable++
+			}
 		default:
 			scored++
 		}
 	}
 	fmt.Fprintf(w, "%d berkas dibaca, %d badan publik dinilai", nFiles, scored)
 	if unscorable > 0 {
-		fmt.Fprintf(w, ", %d tidak dapat dinilai (dua kuesioner berbeda)", unscorable)
+		why := "berkas tidak terbaca atau dua kuesioner berbeda"
+		switch unreadable {
+		case 0:
+			why = "dua kuesioner berbeda"
+		case unscorable:
+			why = "berkas tidak terbaca"
+		}
+		fmt.Fprintf(w, ", %d tidak dapat dinilai (%s)", unscorable, why)
 	}
 	if notSubmitted > 0 {
 		fmt.Fprintf(w, ", %d tidak mengisi (tanpa kuesioner yang terbaca)", notSubmitted)
