@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"monev/internal/fileerr"
 	"monev/internal/textmatch"
 	"monev/questionnaire"
 )
@@ -86,7 +87,7 @@ func CollectFiles(args []string) (files []string, skipped []questionnaire.Findin
 			if os.IsNotExist(err) {
 				return nil, nil, fmt.Errorf("%s: berkas atau folder tidak ditemukan", arg)
 			}
-			return nil, nil, fmt.Errorf("%s: tidak dapat dibaca: %v", arg, err)
+			return nil, nil, fmt.Errorf("%s: tidak dapat dibaca: %s", arg, fileerr.Text(err))
 		}
 		if !info.IsDir() {
 			if questionnaire.IsLockFile(filepath.Base(arg)) {
@@ -107,7 +108,7 @@ func CollectFiles(args []string) (files []string, skipped []questionnaire.Findin
 				}
 				skipped = append(skipped, questionnaire.Finding{
 					File: p, Code: CodeUnreadableFolder, Severity: questionnaire.Warning,
-					Message: "folder tidak dapat dibaca dan dilewati: " + err.Error(),
+					Message: "folder tidak dapat dibaca dan dilewati: " + fileerr.Text(err),
 					Fix:     "periksa izin akses folder ini",
 				})
 				if d != nil && d.IsDir() {
@@ -145,7 +146,7 @@ func CollectFiles(args []string) (files []string, skipped []questionnaire.Findin
 			return nil
 		})
 		if walkErr != nil {
-			return nil, nil, fmt.Errorf("%s: folder tidak dapat dibaca: %v", arg, walkErr)
+			return nil, nil, fmt.Errorf("%s: folder tidak dapat dibaca: %s", arg, fileerr.Text(walkErr))
 		}
 	}
 	sort.Strings(files)

@@ -75,7 +75,7 @@ func runCheck(ctx context.Context, g *globalOptions, opts checkOptions, file str
 		if os.IsNotExist(err) {
 			return fmt.Errorf("%s: berkas tidak ditemukan", file)
 		}
-		return fmt.Errorf("%s: %v", file, err)
+		return fileProblem(file, err)
 	}
 	if info.IsDir() {
 		return usagef("monev check", "%s adalah folder; monev check memeriksa satu berkas (untuk satu folder: monev score)", file)

@@ -135,9 +135,9 @@ func runScore(ctx context.Context, g *globalOptions, opts scoreOptions, args []s
 
 	bopt := scoring.BatchOptions{Workers: opts.workers, StageFiles: stageFiles}
 	if opts.roster != "" {
-		bopt.Roster, err = questionnaire.ReadRoster(opts.roster)
+		bopt.Roster, err = readRoster(opts.roster)
 		if err != nil {
-			return fmt.Errorf("%s: %v", opts.roster, err)
+			return err
 		}
 	}
 	var stageWarnings []questionnaire.Finding
@@ -159,6 +159,10 @@ func runScore(ctx context.Context, g *globalOptions, opts scoreOptions, args []s
 		bopt.Stages[id] = scores
 	}
 
+	// Before the long part: a workbook that cannot be written is said now.
+	if err := prepareOutput(opts.output); err != nil {
+		return err
+	}
 	if g.io.ErrIsTerminal {
 		bopt.Progress = func(done, total int) {
 			fmt.Fprintf(errOut, "\rMembaca kuesioner: %d/%d", done, total)
@@ -179,11 +183,8 @@ func runScore(ctx context.Context, g *globalOptions, opts scoreOptions, args []s
 	rep.Findings = append(rep.Findings, stageWarnings...)
 	questionnaire.SortFindings(rep.Findings)
 
-	if err := os.MkdirAll(filepath.Dir(opts.output), 0o755); err != nil {
-		return fmt.Errorf("%s: folder tujuan tidak dapat dibuat: %v", opts.output, err)
-	}
 	if err := writeFileAtomic(opts.output, func(w io.Writer) error { return scoring.WriteWorkbook(w, rep) }); err != nil {
-		return fmt.Errorf("%s: gagal menulis buku kerja peringkat: %v", opts.output, err)
+		return fmt.Errorf("gagal menulis buku kerja peringkat %w", fileProblem(opts.output, err))
 	}
 	errFiles := writeScoreSummary(out, inst, rep, len(files))
 	fmt.Fprintf(out, "\nPeringkat ditulis ke %s\n", opts.output)
@@ -239,6 +240,19 @@ func laterStages(inst *questionnaire.Instrument) string {
 		return "(tidak ada)"
 	}
 	return strings.Join(ids, ", ")
+}
+
+// prepareOutput makes sure the workbook can be put at output before any sheet
+// is read: output is not a folder, and its folder exists (it is created).
+func prepareOutput(output string) error {
+	if info, err := os.Stat(output); err == nil && info.IsDir() {
+		return fmt.Errorf("-o %s adalah folder; beri nama berkas di dalamnya, misalnya -o %s",
+			output, filepath.Join(output, "peringkat.xlsx"))
+	}
+	if err := os.MkdirAll(filepath.Dir(output), 0o755); err != nil {
+		return fmt.Errorf("folder tujuan tidak dapat dibuat: %w", fileProblem(output, err))
+	}
+	return nil
 }
 
 // checkNotInput refuses an output path that is one of the inputs.
