@@ -80,6 +80,11 @@ func runCheck(ctx context.Context, g *globalOptions, opts checkOptions, file str
 	if info.IsDir() {
 		return usagef("monev check", "%s adalah folder; monev check memeriksa satu berkas (untuk satu folder: monev score)", file)
 	}
+	if questionnaire.IsLockFile(file) {
+		return usagef("monev check", "%s adalah berkas kunci sementara yang dibuat Excel/LibreOffice selama kuesioner dibuka, bukan kuesionernya; "+
+			"tutup kuesioner di Excel lalu periksa berkas aslinya di folder yang sama (nama tanpa %q di depan)",
+			file, lockPrefix(filepath.Base(file)))
+	}
 	inst, err := g.loadInstrument()
 	if err != nil {
 		return err
@@ -127,6 +132,15 @@ func runCheck(ctx context.Context, g *globalOptions, opts checkOptions, file str
 		return &findingsError{}
 	}
 	return nil
+}
+
+// lockPrefix is the part of a lock file's name that the office suite put in
+// front of the questionnaire's name.
+func lockPrefix(base string) string {
+	if strings.HasPrefix(base, ".~lock.") {
+		return ".~lock."
+	}
+	return "~$"
 }
 
 // fixText is why an item lost points and what to do, "dijawab Tidak: penuhi
