@@ -153,30 +153,11 @@ func fixText(fx scoring.Fix) string {
 	return why + ": " + what
 }
 
-// figureText is a figure in Indonesian style, "89,99"; machineText is "89.99".
-func figureText(f scoring.Figure) string { return strings.Replace(machineText(f), ".", ",", 1) }
+// ratText is a score rounded once, in Indonesian style: "89,99" (see
+// scoring.Figure.String); ratMachine is the same figure for programs: "89.99".
+func ratText(r *big.Rat) string { return scoring.Round(r).String() }
 
-func machineText(f scoring.Figure) string {
-	sign := ""
-	if f < 0 {
-		sign, f = "-", -f
-	}
-	return fmt.Sprintf("%s%d.%02d", sign, f/100, f%100)
-}
-
-func ratText(r *big.Rat) string {
-	if r == nil {
-		return "0,00"
-	}
-	return figureText(scoring.Round(r))
-}
-
-func ratMachine(r *big.Rat) string {
-	if r == nil {
-		return "0.00"
-	}
-	return machineText(scoring.Round(r))
-}
+func ratMachine(r *big.Rat) string { return strings.Replace(ratText(r), ",", ".", 1) }
 
 func bandLabel(b *questionnaire.Band) string {
 	if b == nil {
@@ -233,7 +214,7 @@ func writeCheckText(w io.Writer, file string, inst *questionnaire.Instrument, re
 			continue
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%6s / %s\n", is.Indicator.Code, is.Indicator.Name, ratText(is.Score),
-			strings.Replace(is.Indicator.Weight.String(), ".", ",", 1))
+			decimalText(is.Indicator.Weight))
 	}
 	tw.Flush()
 
@@ -253,7 +234,7 @@ func writeCheckText(w io.Writer, file string, inst *questionnaire.Instrument, re
 	}
 	if sc.NextBand != nil && sc.NextBandGain != nil {
 		fmt.Fprintf(w, "\nUntuk naik ke %s (mulai %s) diperlukan tambahan %s poin.\n",
-			sc.NextBand.Label, strings.Replace(sc.NextBand.Min.String(), ".", ",", 1), ratText(sc.NextBandGain))
+			sc.NextBand.Label, decimalText(sc.NextBand.Min), ratText(sc.NextBandGain))
 	} else if sc.Band != nil {
 		fmt.Fprintln(w, "\nSudah pada kualifikasi tertinggi.")
 	}
