@@ -427,20 +427,34 @@ func readOne(file string, read func(string) (*questionnaire.Response, []question
 	return res
 }
 
+// SheetUnit is the body a sheet says it is for, as scored without a roster:
+// the name on its Identitas sheet with runs of spaces collapsed, or the file
+// name without extension when the sheet names no body (named is then false);
+// the category in the instrument's spelling (see CanonicalCategory).
+//
+//	u, named := scoring.SheetUnit(inst, resp, "masuk/SAQ-Dinas-Sosial.xlsx")
+func SheetUnit(inst *questionnaire.Instrument, resp *questionnaire.Response, file string) (u questionnaire.Unit, named bool) {
+	u.Category = CanonicalCategory(inst, resp.Identity.Category)
+	u.Name = collapseSpaces(resp.Identity.Unit)
+	if questionnaire.NormalizeUnitName(u.Name) == "" {
+		u.Name = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+		return u, false
+	}
+	return u, true
+}
+
 // resolveUnit decides which body a sheet is for, and its category.
 func resolveUnit(inst *questionnaire.Instrument, roster *rosterIndex, r *fileResult) (questionnaire.Unit, []questionnaire.Finding) {
 	var fs []questionnaire.Finding
-	name := collapseSpaces(r.resp.Identity.Unit)
-	if questionnaire.NormalizeUnitName(name) == "" {
-		stem := strings.TrimSuffix(filepath.Base(r.file), filepath.Ext(r.file))
+	su, named := SheetUnit(inst, r.resp, r.file)
+	name, category := su.Name, su.Category
+	if !named {
 		fs = append(fs, questionnaire.Finding{
 			File: r.file, Sheet: questionnaire.SheetIdentity, Code: CodeUnnamedUnit, Severity: questionnaire.Warning,
-			Message: fmt.Sprintf("nama badan publik kosong; dinilai dengan nama berkas %q", stem),
+			Message: fmt.Sprintf("nama badan publik kosong; dinilai dengan nama berkas %q", name),
 			Fix:     "isi nama badan publik di lembar Identitas",
 		})
-		name = stem
 	}
-	category := CanonicalCategory(inst, r.resp.Identity.Category)
 	if roster.empty() {
 		return questionnaire.Unit{Name: name, Category: category}, fs
 	}

@@ -399,3 +399,26 @@ func TestScoreFilesCancelled(t *testing.T) {
 		t.Errorf("cancelled before start: %d scores, want 0", len(rep.Scores))
 	}
 }
+
+// SheetUnit: the name as written with spaces collapsed, the file name when
+// the sheet names no body (punctuation alone is no name), the category in
+// the instrument's spelling.
+func TestSheetUnit(t *testing.T) {
+	inst := questionnaire.Default()
+	tests := []struct {
+		unit, category, file string
+		want                 questionnaire.Unit
+		named                bool
+	}{
+		{"  Dinas   Sosial ", " opd", "masuk/a.xlsx", questionnaire.Unit{Name: "Dinas Sosial", Category: "OPD"}, true},
+		{"", "KECAMATAN", "masuk/SAQ-Kecamatan-Sakra.xlsx", questionnaire.Unit{Name: "SAQ-Kecamatan-Sakra", Category: "Kecamatan"}, false},
+		{" - ", "Desa", "b.XLSX", questionnaire.Unit{Name: "b", Category: "Desa"}, false},
+	}
+	for _, tt := range tests {
+		resp := &questionnaire.Response{Identity: questionnaire.Identity{Unit: tt.unit, Category: tt.category}}
+		got, named := SheetUnit(inst, resp, tt.file)
+		if got != tt.want || named != tt.named {
+			t.Errorf("SheetUnit(%q, %q, %q) = %+v, %v; want %+v, %v", tt.unit, tt.category, tt.file, got, named, tt.want, tt.named)
+		}
+	}
+}

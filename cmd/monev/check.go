@@ -109,11 +109,7 @@ func runCheck(ctx context.Context, g *globalOptions, opts checkOptions, file str
 
 	var sc *scoring.Score
 	if resp != nil {
-		name := strings.Join(strings.Fields(resp.Identity.Unit), " ")
-		if name == "" {
-			name = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
-		}
-		u := questionnaire.Unit{Name: name, Category: scoring.CanonicalCategory(inst, resp.Identity.Category)}
+		u, _ := scoring.SheetUnit(inst, resp, file)
 		s := scoring.ScoreResponse(inst, resp, u, nil)
 		sc = &s
 	}
