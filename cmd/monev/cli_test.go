@@ -177,7 +177,7 @@ func TestScoreProgressOnTerminal(t *testing.T) {
 	}
 }
 
-// monev score caps the heap softly at 192 MiB, unless GOMEMLIMIT says otherwise.
+// monev score caps the heap softly at 160 MiB, unless GOMEMLIMIT says otherwise.
 func TestScoreMemoryLimit(t *testing.T) {
 	old := debug.SetMemoryLimit(-1)
 	t.Cleanup(func() { debug.SetMemoryLimit(old) })
@@ -185,8 +185,8 @@ func TestScoreMemoryLimit(t *testing.T) {
 	debug.SetMemoryLimit(math.MaxInt64)
 	t.Setenv("GOMEMLIMIT", "")
 	setScoreMemoryLimit()
-	if got := debug.SetMemoryLimit(-1); got != scoreMemoryLimit {
-		t.Errorf("without GOMEMLIMIT: limit %d, want %d (192 MiB)", got, 192<<20)
+	if got := debug.SetMemoryLimit(-1); got != 160<<20 {
+		t.Errorf("without GOMEMLIMIT: limit %d, want %d (160 MiB)", got, 160<<20)
 	}
 
 	debug.SetMemoryLimit(math.MaxInt64)
