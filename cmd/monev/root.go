@@ -141,6 +141,16 @@ func localize(root *cobra.Command) {
 				c.Use = "help [perintah]"
 				c.Short = "Bantuan tentang perintah apa pun"
 				c.Long = "Menampilkan bantuan untuk perintah apa pun, misalnya: monev help score."
+				// cobra's own says "Unknown help topic" and exits 0.
+				c.Run = nil
+				c.RunE = func(c *cobra.Command, args []string) error {
+					cmd, _, err := c.Root().Find(args)
+					if err != nil {
+						return err // unknown command: exitCode says it in Indonesian
+					}
+					cmd.InitDefaultHelpFlag()
+					return cmd.Help()
+				}
 			}
 		case "completion":
 			c.Short = "Membuat skrip pelengkapan otomatis untuk shell"
