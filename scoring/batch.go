@@ -379,6 +379,11 @@ func readAll(ctx context.Context, inst *questionnaire.Instrument, files []string
 	go func() {
 		defer close(jobs)
 		for i := range files {
+			// select picks at random when a worker is waiting too, so a
+			// cancelled context is looked at first.
+			if ctx.Err() != nil {
+				return
+			}
 			select {
 			case jobs <- i:
 			case <-ctx.Done():

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"context"
+	"fmt"
 	"math/big"
 	"math/rand"
 	"os"
@@ -397,6 +398,18 @@ func TestScoreFilesCancelled(t *testing.T) {
 	rep := ScoreFiles(ctx, testInstrument(), []string{"a.xlsx", "b.xlsx"}, BatchOptions{Workers: 1})
 	if len(rep.Scores) != 0 {
 		t.Errorf("cancelled before start: %d scores, want 0", len(rep.Scores))
+	}
+	// With workers already waiting for a file, a cancelled context must
+	// still win: a select between a ready worker and ctx.Done() picks either.
+	files := make([]string, 64)
+	for i := range files {
+		files[i] = fmt.Sprintf("f%02d.xlsx", i)
+	}
+	for trial := 0; trial < 50; trial++ {
+		rep := ScoreFiles(ctx, testInstrument(), files, BatchOptions{Workers: 8})
+		if len(rep.Scores) != 0 || len(rep.Findings) != 0 {
+			t.Fatalf("trial %d: cancelled before start, yet %d scores and %d findings", trial, len(rep.Scores), len(rep.Findings))
+		}
 	}
 }
 
