@@ -214,7 +214,7 @@ func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []str
 	slices.SortStableFunc(results, func(a, b fileResult) int { return strings.Compare(a.file, b.file) })
 
 	var findings []questionnaire.Finding
-	roster := newRosterIndex(opt.Roster)
+	roster := newRosterIndex(inst, opt.Roster)
 
 	type claim struct {
 		res  *fileResult
@@ -500,20 +500,24 @@ func CanonicalCategory(inst *questionnaire.Instrument, c string) string {
 func collapseSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // rosterIndex finds roster bodies by normalised name, and by the name
-// without a leading "kecamatan" when that is unambiguous.
+// without a leading "kecamatan" when that is unambiguous. Categories are in
+// the instrument's spelling (a roster may say "opd").
 type rosterIndex struct {
 	units []questionnaire.Unit
 	byKey map[string]*questionnaire.Unit
 	byAlt map[string][]*questionnaire.Unit
 }
 
-func newRosterIndex(units []questionnaire.Unit) *rosterIndex {
+func newRosterIndex(inst *questionnaire.Instrument, units []questionnaire.Unit) *rosterIndex {
 	ri := &rosterIndex{byKey: map[string]*questionnaire.Unit{}, byAlt: map[string][]*questionnaire.Unit{}}
+	seen := map[string]bool{}
 	for _, u := range units {
 		k := questionnaire.NormalizeUnitName(u.Name)
-		if k == "" || ri.byKey[k] != nil {
+		if k == "" || seen[k] {
 			continue // the roster reader reports duplicates; keep the first
 		}
+		seen[k] = true
+		u.Category = CanonicalCategory(inst, u.Category)
 		ri.units = append(ri.units, u)
 	}
 	for i := range ri.units {

@@ -435,3 +435,47 @@ func TestSheetUnit(t *testing.T) {
 		}
 	}
 }
+
+// A roster may spell a category differently from the instrument ("opd",
+// " KECAMATAN"): bodies take the instrument's spelling, and a sheet that
+// says "OPD" does not differ from a roster that says "opd".
+func TestScoreFilesRosterCategorySpelling(t *testing.T) {
+	useFakeReader(t)
+	dir := writeFiles(t, map[string]string{
+		"a.xlsx": "Dinas A|OPD",
+		"b.xlsx": "Kecamatan B|kecamatan",
+		"c.xlsx": "Dinas C|Kecamatan", // a real mismatch stays a warning
+	})
+	files, _, err := CollectFiles([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	roster := []questionnaire.Unit{
+		{Name: "Dinas A", Category: "opd"},
+		{Name: "Kecamatan B", Category: " KECAMATAN "},
+		{Name: "Dinas C", Category: "OPD"},
+		{Name: "Dinas Z", Category: "Opd"},
+		{Name: "Dinas Z.", Category: "OPD"}, // the same body once normalised: listed once, the first kept
+	}
+	rep := ScoreFiles(context.Background(), testInstrument(), files, BatchOptions{Roster: roster})
+	if len(rep.Scores) != 4 {
+		t.Errorf("%d scores, want 4 (Dinas Z once)", len(rep.Scores))
+	}
+	got := map[string]string{}
+	for _, s := range rep.Scores {
+		got[s.Unit.Name] = s.Unit.Category
+	}
+	want := map[string]string{"Dinas A": "OPD", "Kecamatan B": "Kecamatan", "Dinas C": "OPD", "Dinas Z": "OPD"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("categories = %v, want %v", got, want)
+	}
+	var mismatches []string
+	for _, f := range rep.Findings {
+		if f.Code == CodeCategoryMismatch {
+			mismatches = append(mismatches, filepath.Base(f.File))
+		}
+	}
+	if !reflect.DeepEqual(mismatches, []string{"c.xlsx"}) {
+		t.Errorf("%s findings on %v, want only on c.xlsx", CodeCategoryMismatch, mismatches)
+	}
+}
