@@ -334,6 +334,18 @@ func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []str
 		}
 	}
 
+	// One spelling per category, the one Rank files it under ("desa" and
+	// "Desa " on two sheets are one category), so that every reader of the
+	// report groups bodies alike.
+	spellings := make([]string, len(scores))
+	for i := range scores {
+		spellings[i] = scores[i].Unit.Category
+	}
+	names := categoryNames(inst.Categories, spellings)
+	for i := range scores {
+		scores[i].Unit.Category = names[scores[i].Unit.Category]
+	}
+
 	sort.SliceStable(scores, func(i, j int) bool {
 		a, b := questionnaire.NormalizeUnitName(scores[i].Unit.Name), questionnaire.NormalizeUnitName(scores[j].Unit.Name)
 		if a != b {

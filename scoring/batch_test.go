@@ -479,3 +479,35 @@ func TestScoreFilesRosterCategorySpelling(t *testing.T) {
 		t.Errorf("%s findings on %v, want only on c.xlsx", CodeCategoryMismatch, mismatches)
 	}
 }
+
+// Without a roster, spellings of an unlisted category that differ only in
+// case or spacing are one category on every score, the one Rank uses.
+func TestScoreFilesCategorySpellingWithoutRoster(t *testing.T) {
+	useFakeReader(t)
+	dir := writeFiles(t, map[string]string{
+		"p.xlsx": "Desa P|desa",
+		"q.xlsx": "Desa Q|Desa ",
+		"r.xlsx": "Dinas R|opd",
+	})
+	files, _, err := CollectFiles([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := ScoreFiles(context.Background(), testInstrument(), files, BatchOptions{})
+	got := map[string]string{}
+	for _, s := range rep.Scores {
+		got[s.Unit.Name] = s.Unit.Category
+	}
+	// "Desa" < "desa" in byte order; "opd" is the instrument's "OPD".
+	want := map[string]string{"Desa P": "Desa", "Desa Q": "Desa", "Dinas R": "OPD"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("categories = %v, want %v", got, want)
+	}
+	var cats []string
+	for _, c := range rep.Ranking.Categories {
+		cats = append(cats, c.Category)
+	}
+	if !reflect.DeepEqual(cats, []string{"OPD", "Desa"}) {
+		t.Errorf("ranking categories = %v, want [OPD Desa]", cats)
+	}
+}
