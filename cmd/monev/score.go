@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,7 +47,9 @@ func newScoreCommand(g *globalOptions) *cobra.Command {
 
 Setiap argumen adalah berkas atau folder; folder ditelusuri sampai ke
 subfoldernya dan setiap berkas .xlsx dibaca (berkas kunci Excel/LibreOffice
-dilewati, berkas lain seperti .xls atau .pdf dilewati dengan peringatan).
+dilewati, berkas lain seperti .xls atau .pdf dilewati dengan peringatan;
+berkas --units dan --stage boleh berada di folder itu dan tidak dibaca
+sebagai kuesioner).
 Kuesioner dicocokkan dengan badan publiknya lewat nama di lembar Identitas.
 Dua kuesioner untuk badan yang sama: bila isinya persis sama dinilai sekali;
 bila berbeda keduanya dilaporkan sebagai galat dan badan itu dicatat "tidak
@@ -121,6 +124,11 @@ func runScore(ctx context.Context, g *globalOptions, opts scoreOptions, args []s
 	if err != nil {
 		return err
 	}
+	// The roster, stage and instrument files often sit in the scanned
+	// folder: they are neither questionnaires nor skipped files.
+	own := ownInputs(opts.roster, stageFiles, g.instrumentPath)
+	files = slices.DeleteFunc(files, own.has)
+	skipped = slices.DeleteFunc(skipped, func(f questionnaire.Finding) bool { return own.has(f.File) })
 	if len(files) == 0 {
 		for _, f := range skipped {
 			fmt.Fprintln(errOut, f.String())
@@ -130,7 +138,6 @@ func runScore(ctx context.Context, g *globalOptions, opts scoreOptions, args []s
 	if err := checkNotInput(opts.output, files, opts.roster, stageFiles, g.instrumentPath); err != nil {
 		return err
 	}
-	skipped = dropOwnInputs(skipped, opts.roster, stageFiles, g.instrumentPath)
 	warnIfInsideScan(errOut, opts.output, args)
 
 	bopt := scoring.BatchOptions{Workers: opts.workers, StageFiles: stageFiles}
@@ -286,11 +293,13 @@ func checkNotInput(output string, files []string, roster string, stageFiles map[
 	return nil
 }
 
-// dropOwnInputs removes the "skipped file" warnings about the roster, stage
-// and instrument files given on the command line: they often sit in the
-// scanned folder, and are not questionnaires.
-func dropOwnInputs(skipped []questionnaire.Finding, roster string, stageFiles map[string]string, instrument string) []questionnaire.Finding {
-	own := map[string]bool{}
+// pathSet holds absolute paths.
+type pathSet map[string]bool
+
+// ownInputs is the set of the roster, stage and instrument files given on
+// the command line.
+func ownInputs(roster string, stageFiles map[string]string, instrument string) pathSet {
+	own := pathSet{}
 	for _, p := range append([]string{roster, instrument}, sortedValues(stageFiles)...) {
 		if p == "" {
 			continue
@@ -299,14 +308,13 @@ func dropOwnInputs(skipped []questionnaire.Finding, roster string, stageFiles ma
 			own[abs] = true
 		}
 	}
-	var kept []questionnaire.Finding
-	for _, f := range skipped {
-		if abs, err := filepath.Abs(f.File); err == nil && own[abs] {
-			continue
-		}
-		kept = append(kept, f)
-	}
-	return kept
+	return own
+}
+
+// has reports whether path names one of the files in s.
+func (s pathSet) has(path string) bool {
+	abs, err := filepath.Abs(path)
+	return err == nil && s[abs]
 }
 
 func sortedValues(m map[string]string) []string {
