@@ -61,7 +61,8 @@ var (
 // CollectFiles expands command-line arguments into the questionnaire files to
 // read. Each argument is a file or a folder; folders are walked recursively
 // and only *.xlsx files (any case) are kept. Office lock files (~$…,
-// .~lock.…#) and hidden files are skipped silently; any other file found in a
+// .~lock.…#), hidden files and Windows' desktop.ini and Thumbs.db are
+// skipped silently; any other file found in a
 // folder is skipped with a warning finding (an .xls or .ods gets advice to
 // save it as .xlsx). A file named explicitly is kept whatever its extension,
 // so the reader can say what is wrong with it. The result is sorted and holds
@@ -123,7 +124,7 @@ func CollectFiles(args []string) (files []string, skipped []questionnaire.Findin
 				}
 				return nil
 			}
-			if questionnaire.IsLockFile(name) || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
+			if questionnaire.IsLockFile(name) || strings.HasPrefix(name, ".") || systemFiles[strings.ToLower(name)] {
 				return nil
 			}
 			ext := strings.ToLower(filepath.Ext(name))
@@ -167,6 +168,11 @@ func CollectFiles(args []string) (files []string, skipped []questionnaire.Findin
 	questionnaire.SortFindings(skipped)
 	return files, skipped, nil
 }
+
+// systemFiles are the files Windows keeps in folders by itself (lower case);
+// a folder of questionnaires copied from Windows has them, and they are not
+// worth a warning.
+var systemFiles = map[string]bool{"desktop.ini": true, "thumbs.db": true, "ehthumbs.db": true}
 
 // BatchOptions configures ScoreFiles.
 type BatchOptions struct {

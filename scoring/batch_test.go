@@ -81,6 +81,8 @@ func TestCollectFiles(t *testing.T) {
 		"sub/catatan.pdf":        "pdf",
 		".git/objects/x.xlsx":    "hidden",
 		"sub/.DS_Store":          "mac",
+		"desktop.ini":            "windows",
+		"sub/Thumbs.db":          "windows",
 		"sub/deeper/d.Xlsx":      "x",
 		"sub/deeper/kalkulasi.o": "x",
 	})
@@ -106,7 +108,8 @@ func TestCollectFiles(t *testing.T) {
 		r, _ := filepath.Rel(dir, f.File)
 		skippedRel = append(skippedRel, filepath.ToSlash(r))
 	}
-	// Lock files and hidden files are skipped silently; the lock-file test
+	// Lock files, hidden files and the files Windows puts in every folder
+	// (desktop.ini, Thumbs.db) are skipped silently; the lock-file test
 	// depends on questionnaire.IsLockFile, so only the non-lock ones are listed.
 	wantSkipped := []string{"sub/catatan.pdf", "sub/deeper/kalkulasi.o", "sub/lama.xls"}
 	if !slices.Equal(skippedRel, wantSkipped) {
