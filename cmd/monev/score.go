@@ -466,6 +466,20 @@ func writeScoreSummary(w io.Writer, inst *questionnaire.Instrument, rep *scoring
 			fmt.Fprintf(w, "  %s: %d galat, antara lain: %s [%s]\n", orDash(file), fe.n, fe.first.Message, fe.first.Code)
 		}
 	}
+	// A name not on the roster is only a warning, yet it moves a body to
+	// "tidak mengisi": worth seeing without opening Temuan.
+	var unknown []questionnaire.Finding
+	for _, f := range rep.Findings {
+		if f.Code == scoring.CodeUnknownUnit {
+			unknown = append(unknown, f)
+		}
+	}
+	if len(unknown) > 0 {
+		fmt.Fprintf(w, "\nNama badan publik yang tidak ada di daftar (%d):\n", len(unknown))
+		for _, f := range unknown {
+			fmt.Fprintf(w, "  %s: %s\n", f.File, f.Message)
+		}
+	}
 	if nWarn > 0 {
 		fmt.Fprintf(w, "\n%d peringatan; semuanya ada di lembar Temuan.\n", nWarn)
 	}
