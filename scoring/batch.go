@@ -132,10 +132,14 @@ func CollectFiles(args []string) (files []string, skipped []questionnaire.Findin
 			case ".xlsx":
 				add(p)
 			case ".xls", ".ods", ".xlsm", ".xlsb", ".csv":
+				fix := "buka berkas ini lalu simpan ulang sebagai Excel Workbook (.xlsx)"
+				if ext == ".csv" { // more often a roster or a list of stage scores
+					fix = "bila ini kuesioner, buka lalu simpan ulang sebagai Excel Workbook (.xlsx); bila daftar badan atau nilai tahap, berikan dengan --units atau --stage, atau pindahkan ke luar folder kuesioner"
+				}
 				skipped = append(skipped, questionnaire.Finding{
 					File: p, Code: CodeSkippedFile, Severity: questionnaire.Warning,
 					Message: fmt.Sprintf("berkas %s bukan kuesioner .xlsx dan tidak dinilai", ext),
-					Fix:     "buka berkas ini lalu simpan ulang sebagai Excel Workbook (.xlsx)",
+					Fix:     fix,
 				})
 			default:
 				skipped = append(skipped, questionnaire.Finding{

@@ -79,6 +79,7 @@ func TestCollectFiles(t *testing.T) {
 		"sub/.~lock.c.xlsx#":     "lock",
 		"sub/lama.xls":           "old",
 		"sub/catatan.pdf":        "pdf",
+		"sub/daftar.csv":         "nama,kategori",
 		".git/objects/x.xlsx":    "hidden",
 		"sub/.DS_Store":          "mac",
 		"desktop.ini":            "windows",
@@ -111,13 +112,17 @@ func TestCollectFiles(t *testing.T) {
 	// Lock files, hidden files and the files Windows puts in every folder
 	// (desktop.ini, Thumbs.db) are skipped silently; the lock-file test
 	// depends on questionnaire.IsLockFile, so only the non-lock ones are listed.
-	wantSkipped := []string{"sub/catatan.pdf", "sub/deeper/kalkulasi.o", "sub/lama.xls"}
+	wantSkipped := []string{"sub/catatan.pdf", "sub/daftar.csv", "sub/deeper/kalkulasi.o", "sub/lama.xls"}
 	if !slices.Equal(skippedRel, wantSkipped) {
 		t.Errorf("skipped = %q, want %q", skippedRel, wantSkipped)
 	}
 	for _, f := range skipped {
 		if strings.HasSuffix(f.File, ".xls") && !strings.Contains(f.Fix, ".xlsx") {
 			t.Errorf("advice for an .xls should say to save as .xlsx: %q", f.Fix)
+		}
+		// A CSV is more often a roster or stage scores than a questionnaire.
+		if strings.HasSuffix(f.File, ".csv") && !strings.Contains(f.Fix, "--units") {
+			t.Errorf("advice for a .csv should mention --units/--stage: %q", f.Fix)
 		}
 	}
 
