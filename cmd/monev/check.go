@@ -70,6 +70,9 @@ Keluaran --json adalah satu objek JSON yang stabil:
 }
 
 func runCheck(ctx context.Context, g *globalOptions, opts checkOptions, file string) error {
+	if opts.fixes < 0 {
+		return usagef("monev check", "--perbaikan tidak boleh negatif; 0 menampilkan semua butir")
+	}
 	info, err := os.Stat(file)
 	if err != nil {
 		if os.IsNotExist(err) {
