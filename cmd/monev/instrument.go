@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -84,6 +85,9 @@ func runInstrumentExport(ctx context.Context, g *globalOptions, opts exportOptio
 	}
 	if _, err := os.Stat(path); err == nil && !opts.force {
 		return fmt.Errorf("%s sudah ada; ulangi dengan --force untuk menimpanya", path)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("folder tujuan tidak dapat dibuat: %w", fileProblem(path, err))
 	}
 	if err := writeFileAtomic(path, inst.Export); err != nil {
 		return fmt.Errorf("gagal menulis instrumen %w", fileProblem(path, err))
