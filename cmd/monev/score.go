@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -148,7 +149,7 @@ func runScore(ctx context.Context, g *globalOptions, opts scoreOptions, args []s
 		}
 	}
 	var stageWarnings []questionnaire.Finding
-	for _, id := range sortedStrings(stageFiles) {
+	for _, id := range slices.Sorted(maps.Keys(stageFiles)) {
 		scores, fs, err := scoring.ReadStageScores(stageFiles[id])
 		if err != nil {
 			return err
@@ -319,7 +320,7 @@ func (s pathSet) has(path string) bool {
 
 func sortedValues(m map[string]string) []string {
 	var vs []string
-	for _, k := range sortedStrings(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		vs = append(vs, m[k])
 	}
 	return vs
@@ -499,14 +500,5 @@ func categoryOrder(inst *questionnaire.Instrument, scores []scoring.Score) []str
 			delete(present, c)
 		}
 	}
-	return append(out, sortedStrings(present)...)
-}
-
-func sortedStrings[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
+	return append(out, slices.Sorted(maps.Keys(present))...)
 }

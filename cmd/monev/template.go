@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -94,7 +95,7 @@ func runTemplate(ctx context.Context, g *globalOptions, opts templateOptions) er
 	}
 	for i, u := range units {
 		c := scoring.CanonicalCategory(inst, u.Category)
-		if !contains(inst.Categories, c) {
+		if !slices.Contains(inst.Categories, c) {
 			where := "--category"
 			if opts.roster != "" {
 				where = opts.roster + ": " + u.Name
@@ -134,13 +135,4 @@ func runTemplate(ctx context.Context, g *globalOptions, opts templateOptions) er
 		fmt.Fprintln(g.io.Out, paths[i])
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
