@@ -85,10 +85,7 @@ func CollectFiles(args []string) (files []string, skipped []questionnaire.Findin
 	for _, arg := range args {
 		info, err := os.Stat(arg)
 		if err != nil {
-			if os.IsNotExist(err) {
-				return nil, nil, fmt.Errorf("%s: berkas atau folder tidak ditemukan", arg)
-			}
-			return nil, nil, fmt.Errorf("%s: tidak dapat dibaca: %s", arg, fileerr.Text(err))
+			return nil, nil, fmt.Errorf("%s: %s", arg, fileerr.Text(err))
 		}
 		if !info.IsDir() {
 			if questionnaire.IsLockFile(filepath.Base(arg)) {

@@ -75,9 +75,6 @@ func runCheck(ctx context.Context, g *globalOptions, opts checkOptions, file str
 	}
 	info, err := os.Stat(file)
 	if err != nil {
-		if os.IsNotExist(err) {
-			return fmt.Errorf("%s: berkas tidak ditemukan", file)
-		}
 		return fileProblem(file, err)
 	}
 	if info.IsDir() {

@@ -134,7 +134,7 @@ func runScore(ctx context.Context, g *globalOptions, opts scoreOptions, args []s
 		for _, f := range skipped {
 			fmt.Fprintln(errOut, f.String())
 		}
-		return fmt.Errorf("tidak ada berkas .xlsx di %s", strings.Join(args, ", "))
+		return fmt.Errorf("tidak ada berkas .xlsx di %s; beri folder yang berisi kuesioner .xlsx yang sudah diisi", strings.Join(args, ", "))
 	}
 	if err := checkNotInput(opts.output, files, opts.roster, stageFiles, g.instrumentPath); err != nil {
 		return err
