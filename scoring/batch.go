@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"monev/internal/fileerr"
 	"monev/internal/textmatch"
 	"monev/questionnaire"
 )
@@ -65,7 +66,8 @@ var (
 // CollectFiles expands command-line arguments into the questionnaire files to
 // read. Each argument is a file or a folder; folders are walked recursively
 // and only *.xlsx files (any case) are kept. Office lock files (~$…,
-// .~lock.…#) and hidden files are skipped silently; any other file found in a
+// .~lock.…#), hidden files and Windows' desktop.ini and Thumbs.db are
+// skipped silently; any other file found in a
 // folder is skipped with a warning finding (an .xls or .ods gets advice to
 // save it as .xlsx). A file named explicitly is kept whatever its extension,
 // so the reader can say what is wrong with it. The result is sorted and holds
@@ -88,10 +90,7 @@ func CollectFiles(args []string) (files []string, skipped []questionnaire.Findin
 	for _, arg := range args {
 		info, err := os.Stat(arg)
 		if err != nil {
-			if os.IsNotExist(err) {
-				return nil, nil, fmt.Errorf("%s: berkas atau folder tidak ditemukan", arg)
-			}
-			return nil, nil, fmt.Errorf("%s: tidak dapat dibaca: %v", arg, err)
+			return nil, nil, fmt.Errorf("%s: %s", arg, fileerr.Text(err))
 		}
 		if !info.IsDir() {
 			if questionnaire.IsLockFile(filepath.Base(arg)) {
@@ -112,7 +111,7 @@ func CollectFiles(args []string) (files []string, skipped []questionnaire.Findin
 				}
 				skipped = append(skipped, questionnaire.Finding{
 					File: p, Code: CodeUnreadableFolder, Severity: questionnaire.Warning,
-					Message: "folder tidak dapat dibaca dan dilewati: " + err.Error(),
+					Message: "folder tidak dapat dibaca dan dilewati: " + fileerr.Text(err),
 					Fix:     "periksa izin akses folder ini",
 				})
 				if d != nil && d.IsDir() {
@@ -127,7 +126,7 @@ func CollectFiles(args []string) (files []string, skipped []questionnaire.Findin
 				}
 				return nil
 			}
-			if questionnaire.IsLockFile(name) || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
+			if questionnaire.IsLockFile(name) || strings.HasPrefix(name, ".") || systemFiles[strings.ToLower(name)] {
 				return nil
 			}
 			ext := strings.ToLower(filepath.Ext(name))
@@ -135,10 +134,14 @@ func CollectFiles(args []string) (files []string, skipped []questionnaire.Findin
 			case ".xlsx":
 				add(p)
 			case ".xls", ".ods", ".xlsm", ".xlsb", ".csv":
+				fix := "buka berkas ini lalu simpan ulang sebagai Excel Workbook (.xlsx)"
+				if ext == ".csv" { // more often a roster or a list of stage scores
+					fix = "bila ini kuesioner, buka lalu simpan ulang sebagai Excel Workbook (.xlsx); bila daftar badan atau nilai tahap, berikan dengan --units atau --stage, atau pindahkan ke luar folder kuesioner"
+				}
 				skipped = append(skipped, questionnaire.Finding{
 					File: p, Code: CodeSkippedFile, Severity: questionnaire.Warning,
 					Message: fmt.Sprintf("berkas %s bukan kuesioner .xlsx dan tidak dinilai", ext),
-					Fix:     "buka berkas ini lalu simpan ulang sebagai Excel Workbook (.xlsx)",
+					Fix:     fix,
 				})
 			default:
 				skipped = append(skipped, questionnaire.Finding{
@@ -150,7 +153,7 @@ func CollectFiles(args []string) (files []string, skipped []questionnaire.Findin
 			return nil
 		})
 		if walkErr != nil {
-			return nil, nil, fmt.Errorf("%s: folder tidak dapat dibaca: %v", arg, walkErr)
+			return nil, nil, fmt.Errorf("%s: folder tidak dapat dibaca: %s", arg, fileerr.Text(walkErr))
 		}
 	}
 	sort.Strings(files)
@@ -171,6 +174,11 @@ func CollectFiles(args []string) (files []string, skipped []questionnaire.Findin
 	questionnaire.SortFindings(skipped)
 	return files, skipped, nil
 }
+
+// systemFiles are the files Windows keeps in folders by itself (lower case);
+// a folder of questionnaires copied from Windows has them, and they are not
+// worth a warning.
+var systemFiles = map[string]bool{"desktop.ini": true, "thumbs.db": true, "ehthumbs.db": true}
 
 // BatchOptions configures ScoreFiles.
 type BatchOptions struct {
@@ -224,7 +232,7 @@ func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []str
 	slices.SortStableFunc(results, func(a, b fileResult) int { return strings.Compare(a.file, b.file) })
 
 	var findings []questionnaire.Finding
-	roster := newRosterIndex(opt.Roster)
+	roster := newRosterIndex(inst, opt.Roster)
 
 	type claim struct {
 		res  *fileResult
@@ -359,6 +367,18 @@ func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []str
 		}
 	}
 
+	// One spelling per category, the one Rank files it under ("desa" and
+	// "Desa " on two sheets are one category), so that every reader of the
+	// report groups bodies alike.
+	spellings := make([]string, len(scores))
+	for i := range scores {
+		spellings[i] = scores[i].Unit.Category
+	}
+	names := categoryNames(inst.Categories, spellings)
+	for i := range scores {
+		scores[i].Unit.Category = names[scores[i].Unit.Category]
+	}
+
 	sort.SliceStable(scores, func(i, j int) bool {
 		a, b := questionnaire.NormalizeUnitName(scores[i].Unit.Name), questionnaire.NormalizeUnitName(scores[j].Unit.Name)
 		if a != b {
@@ -404,6 +424,11 @@ func readAll(ctx context.Context, inst *questionnaire.Instrument, files []string
 	go func() {
 		defer close(jobs)
 		for i := range files {
+			// select picks at random when a worker is waiting too, so a
+			// cancelled context is looked at first.
+			if ctx.Err() != nil {
+				return
+			}
 			select {
 			case jobs <- i:
 			case <-ctx.Done():
@@ -452,20 +477,34 @@ func readOne(file string, read func(string) (*questionnaire.Response, []question
 	return res
 }
 
+// SheetUnit is the body a sheet says it is for, as scored without a roster:
+// the name on its Identitas sheet with runs of spaces collapsed, or the file
+// name without extension when the sheet names no body (named is then false);
+// the category in the instrument's spelling (see CanonicalCategory).
+//
+//	u, named := scoring.SheetUnit(inst, resp, "masuk/SAQ-Dinas-Sosial.xlsx")
+func SheetUnit(inst *questionnaire.Instrument, resp *questionnaire.Response, file string) (u questionnaire.Unit, named bool) {
+	u.Category = CanonicalCategory(inst, resp.Identity.Category)
+	u.Name = collapseSpaces(resp.Identity.Unit)
+	if questionnaire.NormalizeUnitName(u.Name) == "" {
+		u.Name = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+		return u, false
+	}
+	return u, true
+}
+
 // resolveUnit decides which body a sheet is for, and its category.
 func resolveUnit(inst *questionnaire.Instrument, roster *rosterIndex, r *fileResult) (questionnaire.Unit, []questionnaire.Finding) {
 	var fs []questionnaire.Finding
-	name := collapseSpaces(r.resp.Identity.Unit)
-	if questionnaire.NormalizeUnitName(name) == "" {
-		stem := strings.TrimSuffix(filepath.Base(r.file), filepath.Ext(r.file))
+	su, named := SheetUnit(inst, r.resp, r.file)
+	name, category := su.Name, su.Category
+	if !named {
 		fs = append(fs, questionnaire.Finding{
 			File: r.file, Sheet: questionnaire.SheetIdentity, Code: CodeUnnamedUnit, Severity: questionnaire.Warning,
-			Message: fmt.Sprintf("nama badan publik kosong; dinilai dengan nama berkas %q", stem),
+			Message: fmt.Sprintf("nama badan publik kosong; dinilai dengan nama berkas %q", name),
 			Fix:     "isi nama badan publik di lembar Identitas",
 		})
-		name = stem
 	}
-	category := CanonicalCategory(inst, r.resp.Identity.Category)
 	if roster.empty() {
 		return questionnaire.Unit{Name: name, Category: category}, fs
 	}
@@ -506,7 +545,8 @@ func CanonicalCategory(inst *questionnaire.Instrument, c string) string {
 func collapseSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // rosterIndex finds roster bodies by normalised name, and by the name
-// without a leading "kecamatan" when that is unambiguous.
+// without a leading "kecamatan" when that is unambiguous. Categories are in
+// the instrument's spelling (a roster may say "opd").
 type rosterIndex struct {
 	units []questionnaire.Unit
 	byKey map[string]*questionnaire.Unit
@@ -516,13 +556,16 @@ type rosterIndex struct {
 	byFile map[string][]*questionnaire.Unit
 }
 
-func newRosterIndex(units []questionnaire.Unit) *rosterIndex {
+func newRosterIndex(inst *questionnaire.Instrument, units []questionnaire.Unit) *rosterIndex {
 	ri := &rosterIndex{byKey: map[string]*questionnaire.Unit{}, byAlt: map[string][]*questionnaire.Unit{}}
+	seen := map[string]bool{}
 	for _, u := range units {
 		k := questionnaire.NormalizeUnitName(u.Name)
-		if k == "" || ri.byKey[k] != nil {
+		if k == "" || seen[k] {
 			continue // the roster reader reports duplicates; keep the first
 		}
+		seen[k] = true
+		u.Category = CanonicalCategory(inst, u.Category)
 		ri.units = append(ri.units, u)
 	}
 	for i := range ri.units {

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"context"
+	"fmt"
 	"math/big"
 	"math/rand"
 	"os"
@@ -78,8 +79,11 @@ func TestCollectFiles(t *testing.T) {
 		"sub/.~lock.c.xlsx#":     "lock",
 		"sub/lama.xls":           "old",
 		"sub/catatan.pdf":        "pdf",
+		"sub/daftar.csv":         "nama,kategori",
 		".git/objects/x.xlsx":    "hidden",
 		"sub/.DS_Store":          "mac",
+		"desktop.ini":            "windows",
+		"sub/Thumbs.db":          "windows",
 		"sub/deeper/d.Xlsx":      "x",
 		"sub/deeper/kalkulasi.o": "x",
 	})
@@ -105,15 +109,20 @@ func TestCollectFiles(t *testing.T) {
 		r, _ := filepath.Rel(dir, f.File)
 		skippedRel = append(skippedRel, filepath.ToSlash(r))
 	}
-	// Lock files and hidden files are skipped silently; the lock-file test
+	// Lock files, hidden files and the files Windows puts in every folder
+	// (desktop.ini, Thumbs.db) are skipped silently; the lock-file test
 	// depends on questionnaire.IsLockFile, so only the non-lock ones are listed.
-	wantSkipped := []string{"sub/catatan.pdf", "sub/deeper/kalkulasi.o", "sub/lama.xls"}
+	wantSkipped := []string{"sub/catatan.pdf", "sub/daftar.csv", "sub/deeper/kalkulasi.o", "sub/lama.xls"}
 	if !slices.Equal(skippedRel, wantSkipped) {
 		t.Errorf("skipped = %q, want %q", skippedRel, wantSkipped)
 	}
 	for _, f := range skipped {
 		if strings.HasSuffix(f.File, ".xls") && !strings.Contains(f.Fix, ".xlsx") {
 			t.Errorf("advice for an .xls should say to save as .xlsx: %q", f.Fix)
+		}
+		// A CSV is more often a roster or stage scores than a questionnaire.
+		if strings.HasSuffix(f.File, ".csv") && !strings.Contains(f.Fix, "--units") {
+			t.Errorf("advice for a .csv should mention --units/--stage: %q", f.Fix)
 		}
 	}
 
@@ -397,6 +406,117 @@ func TestScoreFilesCancelled(t *testing.T) {
 	rep := ScoreFiles(ctx, testInstrument(), []string{"a.xlsx", "b.xlsx"}, BatchOptions{Workers: 1})
 	if len(rep.Scores) != 0 {
 		t.Errorf("cancelled before start: %d scores, want 0", len(rep.Scores))
+	}
+	// With workers already waiting for a file, a cancelled context must
+	// still win: a select between a ready worker and ctx.Done() picks either.
+	files := make([]string, 64)
+	for i := range files {
+		files[i] = fmt.Sprintf("f%02d.xlsx", i)
+	}
+	for trial := 0; trial < 50; trial++ {
+		rep := ScoreFiles(ctx, testInstrument(), files, BatchOptions{Workers: 8})
+		if len(rep.Scores) != 0 || len(rep.Findings) != 0 {
+			t.Fatalf("trial %d: cancelled before start, yet %d scores and %d findings", trial, len(rep.Scores), len(rep.Findings))
+		}
+	}
+}
+
+// SheetUnit: the name as written with spaces collapsed, the file name when
+// the sheet names no body (punctuation alone is no name), the category in
+// the instrument's spelling.
+func TestSheetUnit(t *testing.T) {
+	inst := questionnaire.Default()
+	tests := []struct {
+		unit, category, file string
+		want                 questionnaire.Unit
+		named                bool
+	}{
+		{"  Dinas   Sosial ", " opd", "masuk/a.xlsx", questionnaire.Unit{Name: "Dinas Sosial", Category: "OPD"}, true},
+		{"", "KECAMATAN", "masuk/SAQ-Kecamatan-Sakra.xlsx", questionnaire.Unit{Name: "SAQ-Kecamatan-Sakra", Category: "Kecamatan"}, false},
+		{" - ", "Desa", "b.XLSX", questionnaire.Unit{Name: "b", Category: "Desa"}, false},
+	}
+	for _, tt := range tests {
+		resp := &questionnaire.Response{Identity: questionnaire.Identity{Unit: tt.unit, Category: tt.category}}
+		got, named := SheetUnit(inst, resp, tt.file)
+		if got != tt.want || named != tt.named {
+			t.Errorf("SheetUnit(%q, %q, %q) = %+v, %v; want %+v, %v", tt.unit, tt.category, tt.file, got, named, tt.want, tt.named)
+		}
+	}
+}
+
+// A roster may spell a category differently from the instrument ("opd",
+// " KECAMATAN"): bodies take the instrument's spelling, and a sheet that
+// says "OPD" does not differ from a roster that says "opd".
+func TestScoreFilesRosterCategorySpelling(t *testing.T) {
+	useFakeReader(t)
+	dir := writeFiles(t, map[string]string{
+		"a.xlsx": "Dinas A|OPD",
+		"b.xlsx": "Kecamatan B|kecamatan",
+		"c.xlsx": "Dinas C|Kecamatan", // a real mismatch stays a warning
+	})
+	files, _, err := CollectFiles([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	roster := []questionnaire.Unit{
+		{Name: "Dinas A", Category: "opd"},
+		{Name: "Kecamatan B", Category: " KECAMATAN "},
+		{Name: "Dinas C", Category: "OPD"},
+		{Name: "Dinas Z", Category: "Opd"},
+		{Name: "Dinas Z.", Category: "OPD"}, // the same body once normalised: listed once, the first kept
+	}
+	rep := ScoreFiles(context.Background(), testInstrument(), files, BatchOptions{Roster: roster})
+	if len(rep.Scores) != 4 {
+		t.Errorf("%d scores, want 4 (Dinas Z once)", len(rep.Scores))
+	}
+	got := map[string]string{}
+	for _, s := range rep.Scores {
+		got[s.Unit.Name] = s.Unit.Category
+	}
+	want := map[string]string{"Dinas A": "OPD", "Kecamatan B": "Kecamatan", "Dinas C": "OPD", "Dinas Z": "OPD"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("categories = %v, want %v", got, want)
+	}
+	var mismatches []string
+	for _, f := range rep.Findings {
+		if f.Code == CodeCategoryMismatch {
+			mismatches = append(mismatches, filepath.Base(f.File))
+		}
+	}
+	if !reflect.DeepEqual(mismatches, []string{"c.xlsx"}) {
+		t.Errorf("%s findings on %v, want only on c.xlsx", CodeCategoryMismatch, mismatches)
+	}
+}
+
+// Without a roster, spellings of an unlisted category that differ only in
+// case or spacing are one category on every score, the one Rank uses.
+func TestScoreFilesCategorySpellingWithoutRoster(t *testing.T) {
+	useFakeReader(t)
+	dir := writeFiles(t, map[string]string{
+		"p.xlsx": "Desa P|desa",
+		"q.xlsx": "Desa Q|Desa ",
+		"r.xlsx": "Dinas R|opd",
+	})
+	files, _, err := CollectFiles([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := ScoreFiles(context.Background(), testInstrument(), files, BatchOptions{})
+	got := map[string]string{}
+	for _, s := range rep.Scores {
+		got[s.Unit.Name] = s.Unit.Category
+	}
+	// "Desa" < "desa" in byte order; "opd" is the instrument's "OPD".
+	want := map[string]string{"Desa P": "Desa", "Desa Q": "Desa", "Dinas R": "OPD"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("categories = %v, want %v", got, want)
+	}
+	var cats []string
+	for _, c := range rep.Ranking.Categories {
+		cats = append(cats, c.Category)
+	}
+	if !reflect.DeepEqual(cats, []string{"OPD", "Desa"}) {
+		t.Errorf("ranking categories = %v, want [OPD Desa]", cats)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"monev/internal/fileerr"
 	"monev/questionnaire"
 )
 
@@ -185,7 +187,7 @@ func parseStageScore(s string) (*big.Rat, bool) {
 func readCSVRows(path string) ([][]string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, errors.New("tidak dapat dibaca: " + err.Error())
+		return nil, errors.New(fileerr.Text(err))
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	first, _, _ := bytes.Cut(data, []byte("\n"))
@@ -217,7 +219,11 @@ func readCSVRows(path string) ([][]string, error) {
 func readXLSXRows(path string) ([][]string, string, error) {
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
-		return nil, "", errors.New("bukan berkas .xlsx yang dapat dibaca: " + err.Error())
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, "", errors.New(fileerr.Text(err))
+		}
+		return nil, "", errors.New("bukan berkas .xlsx yang dapat dibaca; buka di Excel atau LibreOffice lalu simpan ulang sebagai Excel Workbook (.xlsx) atau CSV")
 	}
 	defer f.Close()
 	sheet := f.GetSheetName(0)

@@ -132,14 +132,19 @@ func TestReadStageScoresErrors(t *testing.T) {
 	tests := []struct{ path, want string }{
 		{write("kolom.csv", "badan,angka\nA,1\n"), `harus memuat kolom "nama" dan "nilai"`},
 		{write("kosong.csv", "\n\n"), "berkas kosong"},
-		{write("bukan.xlsx", "this is not a zip"), "bukan berkas .xlsx"},
+		{write("bukan.xlsx", "this is not a zip"), "bukan berkas .xlsx yang dapat dibaca; buka di Excel"},
 		{write("nilai.pdf", "%PDF"), ".csv atau .xlsx"},
-		{filepath.Join(dir, "tidak-ada.csv"), "tidak dapat dibaca"},
+		{filepath.Join(dir, "tidak-ada.csv"), "tidak-ada.csv: tidak ditemukan; periksa nama"},
+		{filepath.Join(dir, "tidak-ada.xlsx"), "tidak-ada.xlsx: tidak ditemukan; periksa nama"},
 	}
 	for _, tt := range tests {
 		_, _, err := ReadStageScores(tt.path)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: err = %v, want it to contain %q", filepath.Base(tt.path), err, tt.want)
+		}
+		// Go's and excelize's English stays out of the message.
+		if err != nil && (strings.Contains(err.Error(), "no such file") || strings.Contains(err.Error(), "zip:")) {
+			t.Errorf("%s: err = %v: English from Go leaks", filepath.Base(tt.path), err)
 		}
 	}
 }

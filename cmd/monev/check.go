@@ -56,7 +56,7 @@ Keluaran --json adalah satu objek JSON yang stabil:
   Indonesia pada kunci berakhiran _teks ("89,99", untuk dibaca orang).` +
 			exitCodeHelp("kuesioner dapat dinilai tanpa galat (mungkin ada peringatan)",
 				"ada galat: butir yang bergalat tidak mendapat nilai sampai diperbaiki",
-				"salah penggunaan, atau berkas tidak dapat dibaca sama sekali"),
+				"salah penggunaan, atau berkas tidak dapat dinilai sama sekali (bukan .xlsx, rusak,\n     tanpa lembar Kuesioner, atau dari instrumen/versi lain); temuannya tetap dicetak"),
 		Example: `  monev check SAQ-Dinas-Pertanian.xlsx
   monev check SAQ-Kecamatan-Sakra.xlsx --json > hasil.json
   monev check kuesioner.xlsx --instrument instrumen-2026.yaml`,
@@ -70,15 +70,20 @@ Keluaran --json adalah satu objek JSON yang stabil:
 }
 
 func runCheck(ctx context.Context, g *globalOptions, opts checkOptions, file string) error {
+	if opts.fixes < 0 {
+		return usagef("monev check", "--perbaikan tidak boleh negatif; 0 menampilkan semua butir")
+	}
 	info, err := os.Stat(file)
 	if err != nil {
-		if os.IsNotExist(err) {
-			return fmt.Errorf("%s: berkas tidak ditemukan", file)
-		}
-		return fmt.Errorf("%s: %v", file, err)
+		return fileProblem(file, err)
 	}
 	if info.IsDir() {
 		return usagef("monev check", "%s adalah folder; monev check memeriksa satu berkas (untuk satu folder: monev score)", file)
+	}
+	if questionnaire.IsLockFile(file) {
+		return usagef("monev check", "%s adalah berkas kunci sementara yang dibuat Excel/LibreOffice selama kuesioner dibuka, bukan kuesionernya; "+
+			"tutup kuesioner di Excel lalu periksa berkas aslinya di folder yang sama (nama tanpa %q di depan)",
+			file, lockPrefix(filepath.Base(file)))
 	}
 	inst, err := g.loadInstrument()
 	if err != nil {
@@ -104,11 +109,7 @@ func runCheck(ctx context.Context, g *globalOptions, opts checkOptions, file str
 
 	var sc *scoring.Score
 	if resp != nil {
-		name := strings.Join(strings.Fields(resp.Identity.Unit), " ")
-		if name == "" {
-			name = strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
-		}
-		u := questionnaire.Unit{Name: name, Category: scoring.CanonicalCategory(inst, resp.Identity.Category)}
+		u, _ := scoring.SheetUnit(inst, resp, file)
 		s := scoring.ScoreResponse(inst, resp, u, nil)
 		sc = &s
 	}
@@ -129,6 +130,15 @@ func runCheck(ctx context.Context, g *globalOptions, opts checkOptions, file str
 	return nil
 }
 
+// lockPrefix is the part of a lock file's name that the office suite put in
+// front of the questionnaire's name.
+func lockPrefix(base string) string {
+	if strings.HasPrefix(base, ".~lock.") {
+		return ".~lock."
+	}
+	return "~$"
+}
+
 // fixText is why an item lost points and what to do, "dijawab Tidak: penuhi
 // syaratnya, lalu jawab Ya dengan tautan bukti" (see scoring.Explain, Advice).
 func fixText(fx scoring.Fix) string {
@@ -139,30 +149,11 @@ func fixText(fx scoring.Fix) string {
 	return why + ": " + what
 }
 
-// figureText is a figure in Indonesian style, "89,99"; machineText is "89.99".
-func figureText(f scoring.Figure) string { return strings.Replace(machineText(f), ".", ",", 1) }
+// ratText is a score rounded once, in Indonesian style: "89,99" (see
+// scoring.Figure.String); ratMachine is the same figure for programs: "89.99".
+func ratText(r *big.Rat) string { return scoring.Round(r).String() }
 
-func machineText(f scoring.Figure) string {
-	sign := ""
-	if f < 0 {
-		sign, f = "-", -f
-	}
-	return fmt.Sprintf("%s%d.%02d", sign, f/100, f%100)
-}
-
-func ratText(r *big.Rat) string {
-	if r == nil {
-		return "0,00"
-	}
-	return figureText(scoring.Round(r))
-}
-
-func ratMachine(r *big.Rat) string {
-	if r == nil {
-		return "0.00"
-	}
-	return machineText(scoring.Round(r))
-}
+func ratMachine(r *big.Rat) string { return strings.Replace(ratText(r), ",", ".", 1) }
 
 func bandLabel(b *questionnaire.Band) string {
 	if b == nil {
@@ -219,7 +210,7 @@ func writeCheckText(w io.Writer, file string, inst *questionnaire.Instrument, re
 			continue
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%6s / %s\n", is.Indicator.Code, is.Indicator.Name, ratText(is.Score),
-			strings.Replace(is.Indicator.Weight.String(), ".", ",", 1))
+			decimalText(is.Indicator.Weight))
 	}
 	tw.Flush()
 
@@ -239,7 +230,7 @@ func writeCheckText(w io.Writer, file string, inst *questionnaire.Instrument, re
 	}
 	if sc.NextBand != nil && sc.NextBandGain != nil {
 		fmt.Fprintf(w, "\nUntuk naik ke %s (mulai %s) diperlukan tambahan %s poin.\n",
-			sc.NextBand.Label, strings.Replace(sc.NextBand.Min.String(), ".", ",", 1), ratText(sc.NextBandGain))
+			sc.NextBand.Label, decimalText(sc.NextBand.Min), ratText(sc.NextBandGain))
 	} else if sc.Band != nil {
 		fmt.Fprintln(w, "\nSudah pada kualifikasi tertinggi.")
 	}

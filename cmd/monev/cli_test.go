@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 func testIO(terminal bool) (*ioStreams, *bytes.Buffer, *bytes.Buffer) {
@@ -47,17 +48,52 @@ func TestExitCode(t *testing.T) {
 	}
 }
 
+// The errors pflag really returns, in Indonesian, with no English left
+// (pflag says "flag needs an argument: 'o' in -o").
 func TestTranslateFlagError(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"unknown flag: --foo", "opsi tidak dikenal: --foo"},
-		{"unknown shorthand flag: 'x' in -x", "opsi pendek tidak dikenal: 'x' in -x"},
-		{"flag needs an argument: --output", "opsi memerlukan nilai: --output"},
-		{`invalid argument "banyak" for "--workers" flag: strconv.ParseInt: parsing "banyak": invalid syntax`, `nilai "banyak" tidak sah untuk opsi --workers`},
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--foo"}, "opsi tidak dikenal: --foo"},
+		{[]string{"-x"}, "opsi pendek tidak dikenal: -x"},
+		{[]string{"-fx"}, "opsi pendek tidak dikenal: -x"},
+		{[]string{"--output"}, "opsi --output memerlukan nilai"},
+		{[]string{"-o"}, "opsi -o memerlukan nilai"},
+		{[]string{"--workers", "banyak"}, `nilai "banyak" tidak sah untuk opsi --workers`},
+		{[]string{"---x"}, "penulisan opsi salah: ---x"},
 	}
 	for _, tt := range tests {
-		if got := translateFlagError(errors.New(tt.in)); got != tt.want {
-			t.Errorf("translateFlagError(%q) = %q, want %q", tt.in, got, tt.want)
+		fs := pflag.NewFlagSet("score", pflag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		fs.StringP("output", "o", "", "")
+		fs.BoolP("force", "f", false, "")
+		fs.Int("workers", 0, "")
+		err := fs.Parse(tt.args)
+		if err == nil {
+			t.Fatalf("%q: no parse error", tt.args)
 		}
+		if got := translateFlagError(err); got != tt.want {
+			t.Errorf("%q: translateFlagError(%q) = %q, want %q", tt.args, err, got, tt.want)
+		}
+	}
+}
+
+// monev help with an unknown topic is a usage error in Indonesian, not
+// cobra's "Unknown help topic" with exit 0.
+func TestHelpUnknownTopic(t *testing.T) {
+	ios, out, errOut := testIO(false)
+	code := run(context.Background(), []string{"help", "scor"}, ios)
+	if code != exitFailure {
+		t.Errorf("exit %d, want %d", code, exitFailure)
+	}
+	want := "monev: perintah tidak dikenal: \"scor\"\nMungkin maksudnya:\n\tscore\nLihat 'monev --help'.\n"
+	if errOut.String() != want || out.Len() != 0 {
+		t.Errorf("stdout %q, stderr %q; want nothing and %q", out, errOut, want)
+	}
+	ios, out, _ = testIO(false)
+	if code := run(context.Background(), []string{"help", "instrument", "export"}, ios); code != exitOK || !strings.Contains(out.String(), "monev instrument export BERKAS.yaml") {
+		t.Errorf("help instrument export: exit %d, stdout:\n%s", code, out)
 	}
 }
 
@@ -177,7 +213,7 @@ func TestScoreProgressOnTerminal(t *testing.T) {
 	}
 }
 
-// monev score caps the heap softly at 192 MiB, unless GOMEMLIMIT says otherwise.
+// monev score caps the heap softly at 160 MiB, unless GOMEMLIMIT says otherwise.
 func TestScoreMemoryLimit(t *testing.T) {
 	old := debug.SetMemoryLimit(-1)
 	t.Cleanup(func() { debug.SetMemoryLimit(old) })
@@ -185,8 +221,8 @@ func TestScoreMemoryLimit(t *testing.T) {
 	debug.SetMemoryLimit(math.MaxInt64)
 	t.Setenv("GOMEMLIMIT", "")
 	setScoreMemoryLimit()
-	if got := debug.SetMemoryLimit(-1); got != scoreMemoryLimit {
-		t.Errorf("without GOMEMLIMIT: limit %d, want %d (192 MiB)", got, 192<<20)
+	if got := debug.SetMemoryLimit(-1); got != 160<<20 {
+		t.Errorf("without GOMEMLIMIT: limit %d, want %d (160 MiB)", got, 160<<20)
 	}
 
 	debug.SetMemoryLimit(math.MaxInt64)

@@ -4,11 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
-)
 
-var invalidArgPattern = regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag`)
+	"github.com/spf13/pflag"
+)
 
 // Exit codes, the same for every command.
 const (
@@ -82,23 +81,30 @@ func exitCode(err error, stderr io.Writer) int {
 	return exitFailure
 }
 
-// translateFlagError turns pflag's English messages into Indonesian.
+// translateFlagError turns pflag's English messages into Indonesian, from
+// its typed errors rather than its wording.
 func translateFlagError(err error) string {
-	msg := err.Error()
-	if m := invalidArgPattern.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("nilai %q tidak sah untuk opsi %s", m[1], m[2])
-	}
-	replacements := []struct{ en, id string }{
-		{"unknown shorthand flag: ", "opsi pendek tidak dikenal: "},
-		{"unknown flag: ", "opsi tidak dikenal: "},
-		{"flag needs an argument: ", "opsi memerlukan nilai: "},
-		{"bad flag syntax: ", "penulisan opsi salah: "},
-	}
-	for _, r := range replacements {
-		if strings.HasPrefix(msg, r.en) {
-			msg = r.id + strings.TrimPrefix(msg, r.en)
-			break
+	var (
+		unknown  *pflag.NotExistError
+		required *pflag.ValueRequiredError
+		invalid  *pflag.InvalidValueError
+		syntax   *pflag.InvalidSyntaxError
+	)
+	switch {
+	case errors.As(err, &unknown):
+		if unknown.GetSpecifiedShortnames() != "" {
+			return "opsi pendek tidak dikenal: -" + unknown.GetSpecifiedName()
 		}
+		return "opsi tidak dikenal: --" + unknown.GetSpecifiedName()
+	case errors.As(err, &required):
+		if required.GetSpecifiedShortnames() != "" {
+			return fmt.Sprintf("opsi -%s memerlukan nilai", required.GetSpecifiedName())
+		}
+		return fmt.Sprintf("opsi --%s memerlukan nilai", required.GetSpecifiedName())
+	case errors.As(err, &invalid):
+		return fmt.Sprintf("nilai %q tidak sah untuk opsi --%s", invalid.GetValue(), invalid.GetFlag().Name)
+	case errors.As(err, &syntax):
+		return "penulisan opsi salah: " + syntax.GetSpecifiedFlag()
 	}
-	return msg
+	return err.Error()
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -85,8 +86,11 @@ func runInstrumentExport(ctx context.Context, g *globalOptions, opts exportOptio
 	if _, err := os.Stat(path); err == nil && !opts.force {
 		return fmt.Errorf("%s sudah ada; ulangi dengan --force untuk menimpanya", path)
 	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("folder tujuan tidak dapat dibuat: %w", fileProblem(path, err))
+	}
 	if err := writeFileAtomic(path, inst.Export); err != nil {
-		return fmt.Errorf("%s: gagal menulis: %v", path, err)
+		return fmt.Errorf("gagal menulis instrumen %w", fileProblem(path, err))
 	}
 	fmt.Fprintf(g.io.Out, "Instrumen %s versi %s ditulis ke %s\n", inst.ID, inst.Version, path)
 	return nil
@@ -113,7 +117,7 @@ baris:kolom dan cara memperbaikinya.` +
 					printProblems(g.io.ErrOut, args[0], ve)
 					return &findingsError{msg: fmt.Sprintf("%s: instrumen tidak sah: %d masalah", args[0], len(ve.Problems))}
 				}
-				return fmt.Errorf("%s: %v", args[0], err)
+				return fileProblem(args[0], err)
 			}
 			fmt.Fprintf(g.io.Out, "%s: instrumen sah (%s versi %s, %d indikator, %d butir, sidik jari %s)\n",
 				args[0], inst.ID, inst.Version, len(inst.Indicators), len(inst.Items), inst.Fingerprint())

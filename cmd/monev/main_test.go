@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
@@ -35,6 +36,7 @@ func TestScripts(t *testing.T) {
 			"fillsheet": cmdFillSheet,
 			"exitcode":  cmdExitCode,
 			"samecells": cmdSameCells,
+			"csv2xlsx":  cmdCSVToXLSX,
 		},
 		// Scripts may set TZ etc.; keep the environment small and predictable.
 		Setup: func(env *testscript.Env) error {
@@ -113,6 +115,33 @@ func cmdSameCells(ts *testscript.TestScript, neg bool, args []string) {
 	case diff == "" && neg:
 		ts.Fatalf("%s and %s have the same cells", args[0], args[1])
 	}
+}
+
+// cmdCSVToXLSX writes the rows of a CSV file (',' or, when the first line
+// has one, ';') as text cells on the first sheet of a new workbook:
+//
+//	csv2xlsx IN.csv OUT.xlsx
+func cmdCSVToXLSX(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: csv2xlsx IN.csv OUT.xlsx")
+	}
+	data := ts.ReadFile(args[0])
+	r := csv.NewReader(strings.NewReader(data))
+	if first, _, _ := strings.Cut(data, "\n"); strings.Contains(first, ";") {
+		r.Comma = ';'
+	}
+	rows, err := r.ReadAll()
+	ts.Check(err)
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, row := range rows {
+		cells := make([]any, len(row))
+		for j, v := range row {
+			cells[j] = v
+		}
+		ts.Check(f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1), &cells))
+	}
+	ts.Check(f.SaveAs(ts.MkAbs(args[1])))
 }
 
 // cmdFillSheet fills a blank template like an operator would:

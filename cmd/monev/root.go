@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"monev/internal/atomicfile"
+	"monev/internal/fileerr"
 	"monev/questionnaire"
 )
 
@@ -38,9 +41,36 @@ func (g *globalOptions) loadInstrument() (*questionnaire.Instrument, error) {
 			return nil, fmt.Errorf("%s: instrumen tidak sah (%d masalah); periksa dengan 'monev instrument validate %s'",
 				g.instrumentPath, len(ve.Problems), g.instrumentPath)
 		}
-		return nil, fmt.Errorf("%s: %v", g.instrumentPath, err)
+		return nil, fileProblem(g.instrumentPath, err)
 	}
 	return inst, nil
+}
+
+// readRoster reads the roster given by --units. Its errors already name the
+// file (and line); an error opening it is said in Indonesian.
+func readRoster(path string) ([]questionnaire.Unit, error) {
+	units, err := questionnaire.ReadRoster(path)
+	if err != nil {
+		var re *questionnaire.RosterError
+		if errors.As(err, &re) {
+			return nil, err
+		}
+		return nil, fileProblem(path, err)
+	}
+	return units, nil
+}
+
+// fileProblem is the error for a file that could not be opened, read or
+// written: its path, then what went wrong in Indonesian with what to do
+// (see fileerr.Text), never Go's English "open …: no such file or directory".
+// An error that is not about the file system is kept as it is, after the path.
+func fileProblem(path string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	if errors.As(err, &pe) || errors.As(err, &le) {
+		return fmt.Errorf("%s: %s", path, fileerr.Text(err))
+	}
+	return fmt.Errorf("%s: %v", path, err)
 }
 
 // run executes monev with args and returns the process exit code.
@@ -111,6 +141,16 @@ func localize(root *cobra.Command) {
 				c.Use = "help [perintah]"
 				c.Short = "Bantuan tentang perintah apa pun"
 				c.Long = "Menampilkan bantuan untuk perintah apa pun, misalnya: monev help score."
+				// cobra's own says "Unknown help topic" and exits 0.
+				c.Run = nil
+				c.RunE = func(c *cobra.Command, args []string) error {
+					cmd, _, err := c.Root().Find(args)
+					if err != nil {
+						return err // unknown command: exitCode says it in Indonesian
+					}
+					cmd.InitDefaultHelpFlag()
+					return cmd.Help()
+				}
 			}
 		case "completion":
 			c.Short = "Membuat skrip pelengkapan otomatis untuk shell"

@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"math/big"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,7 +48,9 @@ func newScoreCommand(g *globalOptions) *cobra.Command {
 
 Setiap argumen adalah berkas atau folder; folder ditelusuri sampai ke
 subfoldernya dan setiap berkas .xlsx dibaca (berkas kunci Excel/LibreOffice
-dilewati, berkas lain seperti .xls atau .pdf dilewati dengan peringatan).
+dilewati, berkas lain seperti .xls atau .pdf dilewati dengan peringatan;
+berkas --units dan --stage boleh berada di folder itu dan tidak dibaca
+sebagai kuesioner).
 Kuesioner dicocokkan dengan badan publiknya lewat nama di lembar Identitas.
 Dua kuesioner untuk badan yang sama: bila isinya persis sama dinilai sekali;
 bila berbeda keduanya dilaporkan sebagai galat dan badan itu dicatat "tidak
@@ -123,27 +127,31 @@ func runScore(ctx context.Context, g *globalOptions, opts scoreOptions, args []s
 	if err != nil {
 		return err
 	}
+	// The roster, stage and instrument files often sit in the scanned
+	// folder: they are neither questionnaires nor skipped files.
+	own := ownInputs(opts.roster, stageFiles, g.instrumentPath)
+	files = slices.DeleteFunc(files, own.has)
+	skipped = slices.DeleteFunc(skipped, func(f questionnaire.Finding) bool { return own.has(f.File) })
 	if len(files) == 0 {
 		for _, f := range skipped {
 			fmt.Fprintln(errOut, f.String())
 		}
-		return fmt.Errorf("tidak ada berkas .xlsx di %s", strings.Join(args, ", "))
+		return fmt.Errorf("tidak ada berkas .xlsx di %s; beri folder yang berisi kuesioner .xlsx yang sudah diisi", strings.Join(args, ", "))
 	}
 	if err := checkNotInput(opts.output, files, opts.roster, stageFiles, g.instrumentPath); err != nil {
 		return err
 	}
-	skipped = dropOwnInputs(skipped, opts.roster, stageFiles, g.instrumentPath)
 	warnIfInsideScan(errOut, opts.output, args)
 
 	bopt := scoring.BatchOptions{Workers: opts.workers, StageFiles: stageFiles}
 	if opts.roster != "" {
-		bopt.Roster, err = questionnaire.ReadRoster(opts.roster)
+		bopt.Roster, err = readRoster(opts.roster)
 		if err != nil {
-			return fmt.Errorf("%s: %v", opts.roster, err)
+			return err
 		}
 	}
 	var stageWarnings []questionnaire.Finding
-	for _, id := range sortedStrings(stageFiles) {
+	for _, id := range slices.Sorted(maps.Keys(stageFiles)) {
 		scores, fs, err := scoring.ReadStageScores(stageFiles[id])
 		if err != nil {
 			return err
@@ -161,6 +169,10 @@ func runScore(ctx context.Context, g *globalOptions, opts scoreOptions, args []s
 		bopt.Stages[id] = scores
 	}
 
+	// Before the long part: a workbook that cannot be written is said now.
+	if err := prepareOutput(opts.output); err != nil {
+		return err
+	}
 	if g.io.ErrIsTerminal {
 		bopt.Progress = func(done, total int) {
 			fmt.Fprintf(errOut, "\rMembaca kuesioner: %d/%d", done, total)
@@ -181,11 +193,8 @@ func runScore(ctx context.Context, g *globalOptions, opts scoreOptions, args []s
 	rep.Findings = append(rep.Findings, stageWarnings...)
 	questionnaire.SortFindings(rep.Findings)
 
-	if err := os.MkdirAll(filepath.Dir(opts.output), 0o755); err != nil {
-		return fmt.Errorf("%s: folder tujuan tidak dapat dibuat: %v", opts.output, err)
-	}
 	if err := writeFileAtomic(opts.output, func(w io.Writer) error { return scoring.WriteWorkbook(w, rep) }); err != nil {
-		return fmt.Errorf("%s: gagal menulis buku kerja peringkat: %v", opts.output, err)
+		return fmt.Errorf("gagal menulis buku kerja peringkat %w", fileProblem(opts.output, err))
 	}
 	errFiles := writeScoreSummary(out, inst, rep, len(files))
 	fmt.Fprintf(out, "\nPeringkat ditulis ke %s\n", opts.output)
@@ -243,6 +252,19 @@ func laterStages(inst *questionnaire.Instrument) string {
 	return strings.Join(ids, ", ")
 }
 
+// prepareOutput makes sure the workbook can be put at output before any sheet
+// is read: output is not a folder, and its folder exists (it is created).
+func prepareOutput(output string) error {
+	if info, err := os.Stat(output); err == nil && info.IsDir() {
+		return fmt.Errorf("-o %s adalah folder; beri nama berkas di dalamnya, misalnya -o %s",
+			output, filepath.Join(output, "peringkat.xlsx"))
+	}
+	if err := os.MkdirAll(filepath.Dir(output), 0o755); err != nil {
+		return fmt.Errorf("folder tujuan tidak dapat dibuat: %w", fileProblem(output, err))
+	}
+	return nil
+}
+
 // checkNotInput refuses an output path that is one of the inputs.
 func checkNotInput(output string, files []string, roster string, stageFiles map[string]string, instrument string) error {
 	inputs := append([]string{}, files...)
@@ -274,11 +296,13 @@ func checkNotInput(output string, files []string, roster string, stageFiles map[
 	return nil
 }
 
-// dropOwnInputs removes the "skipped file" warnings about the roster, stage
-// and instrument files given on the command line: they often sit in the
-// scanned folder, and are not questionnaires.
-func dropOwnInputs(skipped []questionnaire.Finding, roster string, stageFiles map[string]string, instrument string) []questionnaire.Finding {
-	own := map[string]bool{}
+// pathSet holds absolute paths.
+type pathSet map[string]bool
+
+// ownInputs is the set of the roster, stage and instrument files given on
+// the command line.
+func ownInputs(roster string, stageFiles map[string]string, instrument string) pathSet {
+	own := pathSet{}
 	for _, p := range append([]string{roster, instrument}, sortedValues(stageFiles)...) {
 		if p == "" {
 			continue
@@ -287,19 +311,18 @@ func dropOwnInputs(skipped []questionnaire.Finding, roster string, stageFiles ma
 			own[abs] = true
 		}
 	}
-	var kept []questionnaire.Finding
-	for _, f := range skipped {
-		if abs, err := filepath.Abs(f.File); err == nil && own[abs] {
-			continue
-		}
-		kept = append(kept, f)
-	}
-	return kept
+	return own
+}
+
+// has reports whether path names one of the files in s.
+func (s pathSet) has(path string) bool {
+	abs, err := filepath.Abs(path)
+	return err == nil && s[abs]
 }
 
 func sortedValues(m map[string]string) []string {
 	var vs []string
-	for _, k := range sortedStrings(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		vs = append(vs, m[k])
 	}
 	return vs
@@ -457,6 +480,20 @@ func writeScoreSummary(w io.Writer, inst *questionnaire.Instrument, rep *scoring
 			fmt.Fprintf(w, "  %s: %d galat, antara lain: %s [%s]\n", orDash(file), fe.n, fe.first.Message, fe.first.Code)
 		}
 	}
+	// A name not on the roster is only a warning, yet it moves a body to
+	// "tidak mengisi": worth seeing without opening Temuan.
+	var unknown []questionnaire.Finding
+	for _, f := range rep.Findings {
+		if f.Code == scoring.CodeUnknownUnit {
+			unknown = append(unknown, f)
+		}
+	}
+	if len(unknown) > 0 {
+		fmt.Fprintf(w, "\nNama badan publik yang tidak ada di daftar (%d):\n", len(unknown))
+		for _, f := range unknown {
+			fmt.Fprintf(w, "  %s: %s\n", f.File, f.Message)
+		}
+	}
 	if nWarn > 0 {
 		fmt.Fprintf(w, "\n%d peringatan; semuanya ada di lembar Temuan.\n", nWarn)
 	}
@@ -476,14 +513,5 @@ func categoryOrder(inst *questionnaire.Instrument, scores []scoring.Score) []str
 			delete(present, c)
 		}
 	}
-	return append(out, sortedStrings(present)...)
-}
-
-func sortedStrings[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
+	return append(out, slices.Sorted(maps.Keys(present))...)
 }

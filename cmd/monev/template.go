@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -84,9 +85,9 @@ func runTemplate(ctx context.Context, g *globalOptions, opts templateOptions) er
 		name := strings.Join(strings.Fields(opts.unit), " ")
 		units = []questionnaire.Unit{{Name: name, Category: opts.category}}
 	} else {
-		units, err = questionnaire.ReadRoster(opts.roster)
+		units, err = readRoster(opts.roster)
 		if err != nil {
-			return fmt.Errorf("%s: %v", opts.roster, err)
+			return err
 		}
 		if len(units) == 0 {
 			return fmt.Errorf("%s: daftar badan publik kosong", opts.roster)
@@ -94,7 +95,7 @@ func runTemplate(ctx context.Context, g *globalOptions, opts templateOptions) er
 	}
 	for i, u := range units {
 		c := scoring.CanonicalCategory(inst, u.Category)
-		if !contains(inst.Categories, c) {
+		if !slices.Contains(inst.Categories, c) {
 			where := "--category"
 			if opts.roster != "" {
 				where = opts.roster + ": " + u.Name
@@ -121,7 +122,7 @@ func runTemplate(ctx context.Context, g *globalOptions, opts templateOptions) er
 		paths[i] = p
 	}
 	if err := os.MkdirAll(opts.outDir, 0o755); err != nil {
-		return fmt.Errorf("folder %s tidak dapat dibuat: %v", opts.outDir, err)
+		return fmt.Errorf("folder tujuan tidak dapat dibuat: %w", fileProblem(opts.outDir, err))
 	}
 	for i, u := range units {
 		if err := ctx.Err(); err != nil {
@@ -129,18 +130,9 @@ func runTemplate(ctx context.Context, g *globalOptions, opts templateOptions) er
 		}
 		err := writeFileAtomic(paths[i], func(w io.Writer) error { return questionnaire.WriteTemplate(w, inst, u) })
 		if err != nil {
-			return fmt.Errorf("%s: gagal menulis kuesioner: %v", paths[i], err)
+			return fmt.Errorf("gagal menulis kuesioner %w", fileProblem(paths[i], err))
 		}
 		fmt.Fprintln(g.io.Out, paths[i])
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
