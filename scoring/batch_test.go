@@ -521,7 +521,7 @@ func TestScoreFilesCategorySpellingWithoutRoster(t *testing.T) {
 }
 
 func TestMatchFileName(t *testing.T) {
-	ri := newRosterIndex([]questionnaire.Unit{
+	ri := newRosterIndex(testInstrument(), []questionnaire.Unit{
 		{Name: "Sekretariat DPRD", Category: "OPD"},      // SAQ-OPD-Sekretariat-DPRD
 		{Name: "Kecamatan Sakra", Category: "Kecamatan"}, // SAQ-Kecamatan-Sakra
 		{Name: "Dinas Sosial", Category: "OPD"},          // SAQ-OPD-Dinas-Sosial
@@ -558,7 +558,7 @@ func TestMatchFileName(t *testing.T) {
 			t.Errorf("matchFileName(%q) = %q, want %q", tt.file, got, tt.want)
 		}
 	}
-	if u := newRosterIndex(nil).matchFileName("SAQ-OPD-Sekretariat-DPRD.xlsx"); u != nil {
+	if u := newRosterIndex(testInstrument(), nil).matchFileName("SAQ-OPD-Sekretariat-DPRD.xlsx"); u != nil {
 		t.Errorf("no roster: matched %q", u.Name)
 	}
 }
