@@ -56,7 +56,7 @@ Keluaran --json adalah satu objek JSON yang stabil:
   Indonesia pada kunci berakhiran _teks ("89,99", untuk dibaca orang).` +
 			exitCodeHelp("kuesioner dapat dinilai tanpa galat (mungkin ada peringatan)",
 				"ada galat: butir yang bergalat tidak mendapat nilai sampai diperbaiki",
-				"salah penggunaan, atau berkas tidak dapat dinilai sama sekali (bukan .xlsx, rusak,\n     tanpa lembar Kuesioner, atau dari instrumen/versi lain); temuannya tetap dicetak"),
+				"salah penggunaan, atau berkas tidak dapat dinilai sama sekali (bukan .xlsx, rusak,\n     tanpa lembar Kuesioner, atau dibuat dari instrumen dengan pertanyaan lain);\n     temuannya tetap dicetak"),
 		Example: `  monev check SAQ-Dinas-Pertanian.xlsx
   monev check SAQ-Kecamatan-Sakra.xlsx --json > hasil.json
   monev check kuesioner.xlsx --instrument instrumen-2026.yaml`,
