@@ -6,12 +6,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"monev/internal/fileerr"
 )
 
 // Limits on a roster file: a kabupaten has well under a thousand bodies.
@@ -144,7 +147,11 @@ func csvSeparator(data []byte) rune {
 func readRosterXLSX(path string) ([]rosterRow, error) {
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxRosterUnzip, UnzipXMLSizeLimit: maxRosterUnzip})
 	if err != nil {
-		return nil, &RosterError{File: path, Msg: "berkas .xlsx tidak dapat dibuka (" + err.Error() + "); simpan ulang sebagai Excel Workbook (.xlsx) atau CSV"}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, &RosterError{File: path, Msg: fileerr.Text(err)}
+		}
+		return nil, &RosterError{File: path, Msg: "bukan buku kerja .xlsx yang utuh; simpan ulang sebagai Excel Workbook (.xlsx) atau CSV"}
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()

@@ -178,13 +178,16 @@ func TestReadRosterBadFiles(t *testing.T) {
 		name, file, content, want string
 	}{
 		{"unknown extension", "daftar.ods", "x", "format daftar badan publik tidak dikenal"},
-		{"not a zip", "daftar.xlsx", "nama,kategori\n", "berkas .xlsx tidak dapat dibuka"},
+		{"not a zip", "daftar.xlsx", "nama,kategori\n", "bukan buku kerja .xlsx yang utuh"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadRoster(writeTemp(t, tt.file, tt.content))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("err = %v, want %q", err, tt.want)
+			}
+			if err != nil && strings.Contains(err.Error(), "zip:") {
+				t.Errorf("err = %v: excelize's English reaches the user", err)
 			}
 		})
 	}
