@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -230,10 +231,21 @@ func syntaxProblem(err error) Problem {
 			p.Line, p.Column = tk.Position.Line, tk.Position.Column
 		}
 	}
-	p.Message = "YAML tidak sah: " + explainSyntax(msg) + " (rincian: " + msg + ")."
+	// The library's English message is not shown: the explanation and the
+	// problem's line and column say what and where; only the position of the
+	// first of two equal keys, which the line does not give, is kept.
+	p.Message = "YAML tidak sah: " + explainSyntax(msg)
+	if m := firstDefinedAt.FindStringSubmatch(msg); m != nil {
+		p.Message += " (pertama kali di baris " + m[1] + ")"
+	}
+	p.Message += "."
 	p.Fix = "periksa baris ini dan baris sebelumnya: indentasi (gunakan spasi, bukan tab), titik dua setelah setiap kunci, tanda kutip yang berpasangan, dan kunci yang tidak boleh ganda."
 	return p
 }
+
+// firstDefinedAt finds where goccy says a duplicate key was first written:
+// `mapping key "id" already defined at [1:1]`.
+var firstDefinedAt = regexp.MustCompile(`already defined at \[(\d+):\d+\]`)
 
 // syntaxExplanations translates the YAML library's common messages (matched
 // by fragment) for an analyst.

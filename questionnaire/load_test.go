@@ -154,8 +154,8 @@ func TestParseSmallCases(t *testing.T) {
 		{"comment only", "# nothing\n", []at{{1, 1, "$", "Berkas instrumen kosong."}}},
 		{"scalar document", "halo\n", []at{{1, 1, "$", "harus berupa pemetaan"}}},
 		{"list document", "- a\n- b\n", []at{{1, 1, "$", "harus berupa pemetaan"}}},
-		{"duplicate key", "id: a\nid: b\n", []at{{2, 1, "$", "YAML tidak sah: kunci yang sama ditulis dua kali"}}},
-		{"tab indentation", "id: a\nbutir:\n\t- kode: 1\n", []at{{3, 1, "$", "YAML tidak sah: ada karakter tab"}}},
+		{"duplicate key", "id: a\nid: b\n", []at{{2, 1, "$", "YAML tidak sah: kunci yang sama ditulis dua kali (pertama kali di baris 1)."}}},
+		{"tab indentation", "id: a\nbutir:\n\t- kode: 1\n", []at{{3, 1, "$", "YAML tidak sah: ada karakter tab; YAML hanya menerima spasi untuk indentasi."}}},
 		{"wrong types", strings.Replace(strings.Replace(string(valid), "tahun: 2026", "tahun: dua ribu", 1), "wajib_bukti: true\n    kelompok", "wajib_bukti: ya\n    kelompok", 1), []at{
 			{4, 8, "$.tahun", "'tahun' harus berupa bilangan bulat"},
 			{28, 18, "$.butir[0].wajib_bukti", "'wajib_bukti' harus true atau false"},
