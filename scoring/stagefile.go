@@ -204,7 +204,12 @@ func readCSVRows(path string) ([][]string, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("CSV rusak: %v", err)
+			where := ""
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				where = fmt.Sprintf(" di baris %d", pe.Line)
+			}
+			return nil, fmt.Errorf("CSV rusak%s; buka di Excel atau LibreOffice lalu simpan ulang sebagai CSV", where)
 		}
 		// csv skips empty lines; keep line numbers right.
 		line, _ := cr.FieldPos(0)
@@ -215,6 +220,10 @@ func readCSVRows(path string) ([][]string, error) {
 	}
 	return rows, nil
 }
+
+// damagedStageSheet says that the first sheet of a stage .xlsx could not be
+// read to the end (excelize's English reason is not shown).
+const damagedStageSheet = "lembar pertama rusak dan tidak dapat dibaca; buka di Excel atau LibreOffice lalu simpan ulang sebagai Excel Workbook (.xlsx) atau CSV"
 
 func readXLSXRows(path string) ([][]string, string, error) {
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
@@ -229,19 +238,19 @@ func readXLSXRows(path string) ([][]string, string, error) {
 	sheet := f.GetSheetName(0)
 	it, err := f.Rows(sheet)
 	if err != nil {
-		return nil, "", errors.New("lembar pertama tidak dapat dibaca: " + err.Error())
+		return nil, "", errors.New(damagedStageSheet)
 	}
 	defer it.Close()
 	var rows [][]string
 	for it.Next() && len(rows) < stageMaxRows {
 		cols, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, "", errors.New("lembar rusak: " + err.Error())
+			return nil, "", errors.New(damagedStageSheet)
 		}
 		rows = append(rows, cols)
 	}
 	if err := it.Error(); err != nil {
-		return nil, "", errors.New("lembar rusak: " + err.Error())
+		return nil, "", errors.New(damagedStageSheet)
 	}
 	// Numbers typed in a spreadsheet come back as binary floats ("85.549999999999997");
 	// the shortest text that reads back to the same float is what was typed.

@@ -1,9 +1,13 @@
 package scoring
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"math/big"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -134,6 +138,7 @@ func TestReadStageScoresErrors(t *testing.T) {
 		{write("kosong.csv", "\n\n"), "berkas kosong"},
 		{write("bukan.xlsx", "this is not a zip"), "bukan berkas .xlsx yang dapat dibaca; buka di Excel"},
 		{write("nilai.pdf", "%PDF"), ".csv atau .xlsx"},
+		{writeRowPastLimit(t, filepath.Join(dir, "baris.xlsx")), "baris.xlsx: lembar pertama rusak dan tidak dapat dibaca; buka di Excel"},
 		{filepath.Join(dir, "tidak-ada.csv"), "tidak-ada.csv: tidak ditemukan; periksa nama"},
 		{filepath.Join(dir, "tidak-ada.xlsx"), "tidak-ada.xlsx: tidak ditemukan; periksa nama"},
 	}
@@ -143,7 +148,7 @@ func TestReadStageScoresErrors(t *testing.T) {
 			t.Errorf("%s: err = %v, want it to contain %q", filepath.Base(tt.path), err, tt.want)
 		}
 		// Go's and excelize's English stays out of the message.
-		if err != nil && (strings.Contains(err.Error(), "no such file") || strings.Contains(err.Error(), "zip:")) {
+		if err != nil && (strings.Contains(err.Error(), "no such file") || strings.Contains(err.Error(), "zip:") || strings.Contains(err.Error(), "exceeds")) {
 			t.Errorf("%s: err = %v: English from Go leaks", filepath.Base(tt.path), err)
 		}
 	}
@@ -193,4 +198,50 @@ func FuzzReadStageScoresCSV(f *testing.F) {
 			}
 		}
 	})
+}
+
+// writeRowPastLimit writes a .xlsx whose only row is numbered past Excel's
+// 1,048,576 rows, on which excelize's Columns fails ("row number exceeds
+// maximum limit"), and returns its path.
+func writeRowPastLimit(t *testing.T, path string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"nama", "nilai"})
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if zf.Name == "xl/worksheets/sheet1.xml" {
+			data = regexp.MustCompile(`<sheetData>.*</sheetData>`).ReplaceAll(data,
+				[]byte(`<sheetData><row r="1048577"><c r="A1048577" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`))
+		}
+		w, err := zw.Create(zf.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
