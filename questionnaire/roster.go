@@ -47,6 +47,12 @@ func (e *RosterError) Error() string {
 	return fmt.Sprintf("%s: %s", e.File, e.Msg)
 }
 
+// damagedRosterSheet says that a roster sheet could not be read to the end
+// (excelize's English reason is not shown).
+func damagedRosterSheet(sheet string) string {
+	return "lembar " + sheet + " rusak dan tidak dapat dibaca; buka di Excel atau LibreOffice lalu simpan ulang sebagai Excel Workbook (.xlsx) atau CSV"
+}
+
 // ReadRoster reads a list of units from a .csv or .xlsx file. The header is
 // the first row with a name column ("nama", "nama badan publik", "badan
 // publik" or "unit") and a "kategori" column, matched case-insensitively, in
@@ -109,7 +115,7 @@ func readRosterCSV(path string) ([]rosterRow, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, &RosterError{File: path, Line: pe.Line, Msg: "baris CSV tidak dapat dibaca: " + pe.Err.Error()}
+				return nil, &RosterError{File: path, Line: pe.Line, Msg: "baris CSV tidak dapat dibaca; buka di Excel atau LibreOffice lalu simpan ulang sebagai CSV"}
 			}
 			return nil, err
 		}
@@ -160,7 +166,7 @@ func readRosterXLSX(path string) ([]rosterRow, error) {
 	}
 	it, err := f.Rows(sheets[0])
 	if err != nil {
-		return nil, &RosterError{File: path, Msg: "lembar " + sheets[0] + " tidak dapat dibaca: " + err.Error()}
+		return nil, &RosterError{File: path, Msg: damagedRosterSheet(sheets[0])}
 	}
 	defer it.Close()
 	var rows []rosterRow
@@ -170,7 +176,7 @@ func readRosterXLSX(path string) ([]rosterRow, error) {
 		}
 		cols, err := it.Columns()
 		if err != nil {
-			return nil, &RosterError{File: path, Line: line, Msg: "baris tidak dapat dibaca: " + err.Error()}
+			return nil, &RosterError{File: path, Line: line, Msg: damagedRosterSheet(sheets[0])}
 		}
 		if len(cols) > maxRosterCols {
 			cols = cols[:maxRosterCols]
@@ -178,7 +184,7 @@ func readRosterXLSX(path string) ([]rosterRow, error) {
 		rows = append(rows, rosterRow{line: line, fields: cols})
 	}
 	if err := it.Error(); err != nil {
-		return nil, &RosterError{File: path, Msg: "lembar " + sheets[0] + " tidak dapat dibaca: " + err.Error()}
+		return nil, &RosterError{File: path, Msg: damagedRosterSheet(sheets[0])}
 	}
 	return rows, nil
 }

@@ -1,10 +1,12 @@
 package questionnaire
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -190,6 +192,25 @@ func TestReadRosterBadFiles(t *testing.T) {
 				t.Errorf("err = %v: excelize's English reaches the user", err)
 			}
 		})
+	}
+	// A row numbered past Excel's last row makes excelize's Columns fail
+	// ("row number exceeds maximum limit"): said in Indonesian, with the sheet.
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"nama", "kategori"})
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	past := rezip(t, buf.Bytes(), func(name string, b []byte) []byte {
+		if name != "xl/worksheets/sheet1.xml" {
+			return b
+		}
+		return regexp.MustCompile(`<sheetData>.*</sheetData>`).ReplaceAll(b,
+			[]byte(`<sheetData><row r="1048577"><c r="A1048577" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`))
+	})
+	_, err := ReadRoster(writeTempBytes(t, "daftar.xlsx", past))
+	if want := "lembar Sheet1 rusak dan tidak dapat dibaca; buka di Excel"; err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "exceeds") {
+		t.Errorf("row past the last: err = %v, want %q without excelize's English", err, want)
 	}
 	if _, err := ReadRoster(filepath.Join(t.TempDir(), "tidak-ada.csv")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("missing file: err = %v, want ErrNotExist", err)
