@@ -27,6 +27,9 @@ func Text(err error) string {
 		return "akses ditolak; tutup berkas itu bila sedang dibuka di Excel atau aplikasi lain, atau periksa izin foldernya"
 	case errors.Is(err, syscall.ENOTDIR):
 		return "bagian jalurnya adalah berkas, bukan folder; periksa jalurnya"
+	case errors.Is(err, syscall.EISDIR) && isRead(err):
+		// os.ReadFile of a folder: the open succeeds, the read fails.
+		return "itu folder, bukan berkas; beri jalur sebuah berkas"
 	case errors.Is(err, syscall.EISDIR), errors.Is(err, fs.ErrExist):
 		return "sudah ada folder dengan nama itu; pilih nama berkas lain"
 	case errors.Is(err, syscall.ENOSPC):
@@ -40,4 +43,10 @@ func Text(err error) string {
 		err = pe.Err
 	}
 	return "galat sistem (" + err.Error() + ")"
+}
+
+// isRead reports whether err is from reading an opened file (Op "read").
+func isRead(err error) bool {
+	var pe *fs.PathError
+	return errors.As(err, &pe) && pe.Op == "read"
 }

@@ -19,6 +19,7 @@ func TestText(t *testing.T) {
 	_, errMissing := os.Open(filepath.Join(dir, "tidak-ada.csv"))
 	errNotDir := os.MkdirAll(filepath.Join(file, "sub"), 0o755)
 	_, errIsDirWrite := os.OpenFile(dir, os.O_WRONLY, 0)
+	_, errIsDirRead := os.ReadFile(dir)
 	tests := []struct {
 		name string
 		err  error
@@ -27,6 +28,7 @@ func TestText(t *testing.T) {
 		{"missing", errMissing, "tidak ditemukan; periksa nama dan letaknya"},
 		{"not a directory", errNotDir, "bagian jalurnya adalah berkas, bukan folder"},
 		{"directory opened for writing", errIsDirWrite, "sudah ada folder dengan nama itu"},
+		{"directory read as a file", errIsDirRead, "itu folder, bukan berkas; beri jalur sebuah berkas"},
 		{"permission", &os.PathError{Op: "open", Path: "x", Err: os.ErrPermission}, "akses ditolak; tutup berkas itu"},
 		{"other", &os.PathError{Op: "read", Path: "/a/b.csv", Err: errors.New("input/output error")}, "galat sistem (input/output error)"},
 		{"nil", nil, ""},
