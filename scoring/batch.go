@@ -17,6 +17,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"monev/internal/fileerr"
 	"monev/internal/textmatch"
@@ -171,6 +173,7 @@ func CollectFiles(args []string) (files []string, skipped []questionnaire.Findin
 		}
 	}
 	skipped = kept
+	asSentences(skipped)
 	questionnaire.SortFindings(skipped)
 	return files, skipped, nil
 }
@@ -386,6 +389,7 @@ func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []str
 		}
 		return scores[i].File < scores[j].File
 	})
+	asSentences(findings)
 	questionnaire.SortFindings(findings)
 	rep := &Report{
 		Generated:  time.Now(),
@@ -754,4 +758,28 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(ks)
 	return ks
+}
+
+// asSentences writes every finding's message and fix as a sentence, as the
+// questionnaire's findings are: a capital first letter and a closing full
+// stop ("badan publik … berbeda" → "Badan publik … berbeda."). Text that
+// already is a sentence is left as it is.
+func asSentences(fs []questionnaire.Finding) {
+	for i := range fs {
+		fs[i].Message = asSentence(fs[i].Message)
+		fs[i].Fix = asSentence(fs[i].Fix)
+	}
+}
+
+func asSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if last, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(".?!", last) {
+		s += "."
+	}
+	return s
 }

@@ -690,3 +690,19 @@ func TestScoreFilesUnreadableAttributed(t *testing.T) {
 		}
 	}
 }
+
+func TestAsSentence(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"berkas bukan kuesioner .xlsx dan dilewati", "Berkas bukan kuesioner .xlsx dan dilewati."},
+		{"Butir 1.1.1 belum dijawab; butir ini bernilai 0.", "Butir 1.1.1 belum dijawab; butir ini bernilai 0."}, // already a sentence
+		{"ada di daftar; mungkin maksudnya \"Kecamatan Sakra\"?", "Ada di daftar; mungkin maksudnya \"Kecamatan Sakra\"?"},
+		{"  nilai kosong ", "Nilai kosong."},
+		{"\"KEC. SAKRA\" sudah tercantum di baris 2", "\"KEC. SAKRA\" sudah tercantum di baris 2."},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := asSentence(tt.in); got != tt.want {
+			t.Errorf("asSentence(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -163,6 +163,7 @@ func ReadStageScores(path string) (map[string]*big.Rat, []questionnaire.Finding,
 		scores[name] = v
 	}
 	questionnaire.SortFindings(fs)
+	asSentences(fs)
 	return scores, fs, nil
 }
 

@@ -39,19 +39,19 @@ func TestReadStageScoresCSV(t *testing.T) {
 			content: "nama;nilai\nA;101\nB;-1\nC;delapan puluh\nD;8e1\nE;\n;70\nA;50\nF;100,0\n",
 			want:    map[string]string{"A": "50", "F": "100"}, // A;101 is rejected, so A;50 is the first accepted row
 			findings: []string{
-				"nilai-tahap-di-luar-rentang@baris 2:",
-				"nilai-tahap-di-luar-rentang@baris 3:",
-				"nilai-tahap-bukan-angka@baris 4:",
-				"nilai-tahap-bukan-angka@baris 5:",
-				"nilai-tahap-kosong@baris 6:",
-				"nilai-tahap-tanpa-nama@baris 7:",
+				"nilai-tahap-di-luar-rentang@Baris 2:",
+				"nilai-tahap-di-luar-rentang@Baris 3:",
+				"nilai-tahap-bukan-angka@Baris 4:",
+				"nilai-tahap-bukan-angka@Baris 5:",
+				"nilai-tahap-kosong@Baris 6:",
+				"nilai-tahap-tanpa-nama@Baris 7:",
 			},
 		},
 		{
 			name:     "duplicate after normalisation",
 			content:  "nama,nilai\nKecamatan Sakra,80\nKEC. SAKRA,81\n",
 			want:     map[string]string{"Kecamatan Sakra": "80"},
-			findings: []string{"nilai-tahap-ganda@baris 3:"},
+			findings: []string{"nilai-tahap-ganda@Baris 3:"},
 		},
 	}
 	for _, tt := range tests {
