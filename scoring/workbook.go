@@ -854,7 +854,7 @@ func (b *book) summaryFacts() []fact {
 		case len(b.laterStage) > 1:
 			rule = "bobot tahap yang diikuti dibagi ulang agar berjumlah 100%"
 		}
-		facts = append(facts, fact{"Aturan tanpa tahap lanjut", rule})
+		facts = append(facts, fact{"Aturan tanpa tahap lanjutan", rule})
 	}
 	rule := "dinilai 0 dan diperingkat"
 	if inst.NotSubmitted == questionnaire.NotSubmittedUnranked {
@@ -867,10 +867,10 @@ func (b *book) summaryFacts() []fact {
 		fact{"Tidak mengisi kuesioner", notSubmitted},
 	)
 	if unscorable > 0 { // Jumlah = Dinilai + Tidak mengisi + this
-		why := "berkas tidak terbaca atau kuesioner ganda"
+		why := "berkas tidak terbaca atau dua kuesioner berbeda"
 		switch unreadable {
 		case 0:
-			why = "kuesioner ganda"
+			why = "dua kuesioner berbeda"
 		case unscorable:
 			why = "berkas tidak terbaca"
 		}

@@ -659,7 +659,7 @@ func TestWorkbookUnscorable(t *testing.T) {
 		{"Ringkasan", "B13", "7"},
 		{"Ringkasan", "B14", "5"}, // Dinilai
 		{"Ringkasan", "B15", "1"}, // Tidak mengisi kuesioner
-		{"Ringkasan", "A16", "Tidak dapat dinilai (kuesioner ganda)"},
+		{"Ringkasan", "A16", "Tidak dapat dinilai (dua kuesioner berbeda)"},
 		{"Ringkasan", "B16", "1"},
 		{"Ringkasan", "A17", "Berkas dengan galat"},
 		// Grid: header on row 22, five bands on 23–27, then the two unranked rows.
@@ -719,9 +719,9 @@ func TestWorkbookUnreadable(t *testing.T) {
 	}{
 		{"unreadable only", false, true, "Tidak dapat dinilai (berkas tidak terbaca)",
 			map[string]string{"Sekretariat DPRD": "Berkas tidak dapat dibaca; minta kirim ulang (lihat Temuan)"}, 1},
-		{"two different sheets only", true, false, "Tidak dapat dinilai (kuesioner ganda)",
+		{"two different sheets only", true, false, "Tidak dapat dinilai (dua kuesioner berbeda)",
 			map[string]string{"Dinas Sosial": "Dua kuesioner berbeda; tidak dinilai (lihat Temuan)"}, 1},
-		{"both", true, true, "Tidak dapat dinilai (berkas tidak terbaca atau kuesioner ganda)",
+		{"both", true, true, "Tidak dapat dinilai (berkas tidak terbaca atau dua kuesioner berbeda)",
 			map[string]string{
 				"Sekretariat DPRD": "Berkas tidak dapat dibaca; minta kirim ulang (lihat Temuan)",
 				"Dinas Sosial":     "Dua kuesioner berbeda; tidak dinilai (lihat Temuan)",
@@ -955,7 +955,7 @@ func TestSummaryMissingStageRule(t *testing.T) {
 		}
 		got := ""
 		for _, f := range b.summaryFacts() {
-			if f.label == "Aturan tanpa tahap lanjut" {
+			if f.label == "Aturan tanpa tahap lanjutan" {
 				got, _ = f.value.(string)
 			}
 		}
