@@ -83,6 +83,10 @@ func runInstrumentExport(ctx context.Context, g *globalOptions, opts exportOptio
 	if err != nil {
 		return err
 	}
+	if info, err := os.Stat(path); (err == nil && info.IsDir()) || strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
+		return fmt.Errorf("%s adalah folder; beri nama berkas di dalamnya, misalnya %s",
+			path, filepath.Join(path, "instrumen.yaml"))
+	}
 	if _, err := os.Stat(path); err == nil && !opts.force {
 		return fmt.Errorf("%s sudah ada; ulangi dengan --force untuk menimpanya", path)
 	}
