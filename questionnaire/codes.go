@@ -112,7 +112,7 @@ var codeTable = map[Code]codeInfo{
 		"Jawaban tidak sah; butir ini tidak dapat dinilai.",
 		"Pilih jawaban dari daftar pilihan pada sel ini."},
 	CodeEvidenceMissing: {Warning, false,
-		"Butir ini wajib disertai bukti (tautan data dukung), tetapi kolom bukti kosong; tanpa bukti butir bernilai 0.",
+		"Butir ini wajib disertai bukti (tautan data dukung), tetapi kolom \"" + HeaderEvidence + "\" kosong; tanpa bukti butir bernilai 0.",
 		"Isi tautan (http/https) atau nama berkas bukti pada kolom \"" + HeaderEvidence + "\"."},
 	CodeEvidenceInvalid: {Warning, false,
 		"Isian bukti bukan tautan (http/https) dan bukan nama berkas.",
@@ -125,7 +125,7 @@ var codeTable = map[Code]codeInfo{
 		"Isi kolom \"" + HeaderVerification + "\" dengan \"Diterima\" atau \"Ditolak\", atau kosongkan."},
 	CodeEvidenceColumn: {Warning, false,
 		"Kolom \"" + HeaderEvidence + "\" tidak ditemukan; semua bukti dianggap kosong.",
-		"Kembalikan kolom bukti seperti pada templat."},
+		"Kembalikan kolom \"" + HeaderEvidence + "\" seperti pada templat."},
 }
 
 // DefaultSeverity is the severity findings of code c carry (Error for an

@@ -1032,9 +1032,9 @@ func (r *reader) readAnswer(qs questionSheet, i int, it *Item) Answer {
 		if cell == "" {
 			cell = a.Cell
 		}
-		empty := "kolom bukti kosong"
+		empty := fmt.Sprintf("kolom \"%s\" kosong", HeaderEvidence)
 		if noEvidence != "" {
-			empty = fmt.Sprintf("kolom bukti hanya berisi \"%s\"", clip(noEvidence, 40))
+			empty = fmt.Sprintf("kolom \"%s\" hanya berisi \"%s\"", HeaderEvidence, clip(noEvidence, 40))
 		}
 		r.add(CodeEvidenceMissing, sheet, cell, it.Code, fmt.Sprintf(
 			"Butir %s wajib disertai bukti (tautan data dukung), tetapi %s; tanpa bukti butir ini bernilai 0.", it.Code, empty))

@@ -307,7 +307,13 @@ func TestReadFileFindings(t *testing.T) {
 		{name: "fractional count", edit: func(b *book) { b.rows[8][5] = "2,5" },
 			want: []Finding{{Sheet: K, Cell: "F13", Item: "3.1", Code: CodeInvalidAnswer, Severity: Error}}},
 		{name: "evidence missing where it would score", edit: func(b *book) { b.rows[1][6] = "" },
-			want: []Finding{{Sheet: K, Cell: "G6", Item: "1.1", Code: CodeEvidenceMissing, Severity: Warning}}},
+			want: []Finding{{Sheet: K, Cell: "G6", Item: "1.1", Code: CodeEvidenceMissing, Severity: Warning}},
+			check: func(t *testing.T, r *Response, fs []Finding) {
+				// The column is named as its header says, as in the fix and the Petunjuk sheet.
+				if want := `tetapi kolom "Tautan bukti" kosong;`; !strings.Contains(fs[0].Message, want) {
+					t.Errorf("message = %s, want it to contain %s", fs[0].Message, want)
+				}
+			}},
 		{name: "evidence typed in the note column", edit: func(b *book) {
 			b.rows[1][6], b.rows[1][7] = "", "link SK: https://ppid.lomboktimurkab.go.id/sk.pdf"
 		},
@@ -335,7 +341,7 @@ func TestReadFileFindings(t *testing.T) {
 				if e := r.Answers["1.1"].Evidence; e != "" {
 					t.Errorf("evidence = %q, want none", e)
 				}
-				if !strings.Contains(fs[0].Message, `"-"`) {
+				if !strings.Contains(fs[0].Message, `kolom "Tautan bukti" hanya berisi "-"`) {
 					t.Errorf("message does not quote what was typed: %s", fs[0].Message)
 				}
 			}},
