@@ -177,8 +177,20 @@ func writeInstrument(w io.Writer, inst *questionnaire.Instrument) {
 
 	fmt.Fprintln(w, "\nKualifikasi:")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, b := range inst.Bands {
-		fmt.Fprintf(tw, "  %s\t%s – %s\t\n", b.Label, decimalText(b.Min), decimalText(b.Max))
+	// As the Ringkasan sheet and the README write them; the top band (largest
+	// Max, the first of them on a tie) includes its Max.
+	top := 0
+	for i := range inst.Bands {
+		if inst.Bands[i].Max.Rat().Cmp(inst.Bands[top].Max.Rat()) > 0 {
+			top = i
+		}
+	}
+	for i, b := range inst.Bands {
+		span := "≥ " + decimalText(b.Min) + " dan < " + decimalText(b.Max)
+		if i == top {
+			span = "≥ " + decimalText(b.Min)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t\n", b.Label, span)
 	}
 	tw.Flush()
 }
