@@ -17,7 +17,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"monev/internal/fileerr"
@@ -776,8 +775,7 @@ func asSentence(s string) string {
 	if s == "" {
 		return s
 	}
-	r, n := utf8.DecodeRuneInString(s)
-	s = string(unicode.ToUpper(r)) + s[n:]
+	s = capitalize(s)
 	if last, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(".?!", last) {
 		s += "."
 	}
