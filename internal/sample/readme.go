@@ -30,25 +30,25 @@ Menilai seluruh sampel:
 ## Berkas pendukung
 
 - ` + "`daftar-badan-publik.csv`" + `: daftar badan publik (nama,kategori) yang diminta mengisi.
-- ` + "`presentasi.csv`" + `: nilai presentasi (nama;nilai, koma desimal) untuk badan dengan skor SAQ terbaik.
+- ` + "`presentasi.csv`" + `: nilai presentasi (nama;nilai, koma desimal) untuk badan dengan nilai SAQ terbaik.
 
-## Badan publik yang tidak mengirim sheet (tidak mengisi)
+## Badan publik yang tidak mengirim kuesioner (tidak mengisi)
 
 `)
 	for _, u := range set.Missing {
 		fmt.Fprintf(&b, "- %s (%s)\n", u.Name, u.Category)
 	}
 	b.WriteString(`
-Badan yang berkasnya tidak dapat dinilai (berkas rusak, sheet dari instrumen lain) atau yang
-mengirim dua sheet berbeda juga tidak mendapat peringkat; alasannya ada di lembar *Temuan*.
+Badan yang berkasnya tidak dapat dinilai (berkas rusak, kuesioner dari instrumen lain) atau yang
+mengirim dua kuesioner berbeda juga tidak mendapat peringkat; alasannya ada di lembar *Temuan*.
 `)
 	b.WriteString(`
-## Sheet
+## Kuesioner
 
-Skor SAQ rencana: skor yang dituju generator, dihitung dari jawaban yang diisikan (sebelum dibulatkan);
+Nilai SAQ rencana: nilai yang dituju generator, dihitung dari jawaban yang diisikan (sebelum dibulatkan);
 "—" bila berkas tidak dapat dibaca sama sekali.
 
-| Berkas | Badan publik | Kategori | Skor SAQ rencana | Untuk menguji |
+| Berkas | Badan publik | Kategori | Nilai SAQ rencana | Untuk menguji |
 |---|---|---|---|---|
 `)
 	for _, f := range set.Files {

@@ -72,13 +72,13 @@ func Kabupaten(inst *questionnaire.Instrument, roster []questionnaire.Unit, seed
 		{[]Variant{MessCase}, "jawaban dengan huruf besar/kecil dan spasi di depan/belakang (\"ya \", \"YA\", \" tidak\"), nama badan dengan spasi di belakang"},
 		{[]Variant{MessSynonyms, MessCountText}, "sinonim jawaban (\"Y\", \"Sudah\", \"ada\") dan jumlah yang diketik sebagai teks"},
 		{[]Variant{MessBlankRows, MessSorted}, "baris kosong disisipkan dan baris butir diurutkan menurut teks pertanyaan"},
-		{[]Variant{MessRenamedSheet, MessExtraColumn}, "sheet Kuesioner diganti nama menjadi \"Isian SAQ\" dan kolom \"No.\" disisipkan sebelum kolom Kode"},
+		{[]Variant{MessRenamedSheet, MessExtraColumn}, "lembar Kuesioner diganti nama menjadi \"Isian SAQ\" dan kolom \"No.\" disisipkan sebelum kolom Kode"},
 		{[]Variant{MessHyperlink}, "tautan bukti sebagai hyperlink dengan teks tampilan (\"Lihat dokumen\")"},
 		{[]Variant{MessFormula}, "jawaban berupa rumus (=\"Ya\", =3+4) dengan nilai tersimpan"},
 		{[]Variant{MissingEvidence}, "sah, tetapi dua jawaban \"Ya\" tanpa tautan bukti yang wajib (butir itu bernilai 0)"},
 		{[]Variant{BrokenUnanswered}, "rusak: tiga butir tidak dijawab"},
 		{[]Variant{BrokenInvalid}, "rusak: jawaban tidak sah (\"Mungkin\", \"Sebagian\")"},
-		{[]Variant{BrokenLastYear}, "rusak: sheet tahun lalu (versi instrumen dan sidik jari lain di _monev)"},
+		{[]Variant{BrokenLastYear}, "rusak: kuesioner tahun lalu (versi instrumen dan sidik jari lain di _monev)"},
 		{[]Variant{BrokenOLE}, "rusak: berkas .xls lama (OLE, D0 CF 11 E0) yang diganti nama menjadi .xlsx"},
 		{[]Variant{BrokenNotZip}, "rusak: berkas CSV yang diganti nama menjadi .xlsx (bukan zip)"},
 		{[]Variant{BrokenTruncated}, "rusak: berkas .xlsx terpotong (55% pertama)"},
@@ -145,10 +145,10 @@ func Kabupaten(inst *questionnaire.Instrument, roster []questionnaire.Unit, seed
 		}
 		first := set.Files[clean[d]]
 		spec := Spec{Unit: first.Unit, Profile: specs[clean[d]].Profile, Seed: seed + 1}
-		if err := add(first.Unit, spec, "rusak: sheet kedua yang berbeda untuk badan yang sama dengan "+path.Base(first.Path), "-revisi"); err != nil {
+		if err := add(first.Unit, spec, "rusak: kuesioner kedua yang berbeda untuk badan yang sama dengan "+path.Base(first.Path), "-revisi"); err != nil {
 			return nil, err
 		}
-		set.Files[clean[d]].Purpose += "; punya sheet kedua (" + path.Base(filePath(first.Unit, "-revisi")) + ")"
+		set.Files[clean[d]].Purpose += "; punya kuesioner kedua (" + path.Base(filePath(first.Unit, "-revisi")) + ")"
 		clean = slices.Delete(clean, d, d+1)
 	}
 	// An Excel lock file beside one sheet.
