@@ -609,7 +609,9 @@ func describeInstrument(id, version, fp string) string {
 		s += " versi " + version
 	}
 	if fp != "" {
-		s += " (sidik jari " + fp + ")"
+		// The questions' fingerprint, not the one 'monev instrument' and the
+		// Ringkasan sheet show as "Sidik jari": say which, so nobody looks for it there.
+		s += " (sidik jari pertanyaan " + fp + ")"
 	}
 	return s
 }

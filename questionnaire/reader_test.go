@@ -422,7 +422,7 @@ func TestReadFileFindings(t *testing.T) {
 		{name: "other instrument fingerprint", edit: func(b *book) { b.meta[MetaFingerprint] = "0123456789abcdef" }, nilRsp: true,
 			want: []Finding{{Code: CodeOtherInstrument, Severity: Error}},
 			check: func(t *testing.T, r *Response, fs []Finding) {
-				if !strings.Contains(fs[0].Message, "sidik jari 0123456789abcdef") || !strings.Contains(fs[0].Message, testInstrument().QuestionsFingerprint()) {
+				if !strings.Contains(fs[0].Message, "sidik jari pertanyaan 0123456789abcdef") || !strings.Contains(fs[0].Message, testInstrument().QuestionsFingerprint()) {
 					t.Errorf("message does not name both fingerprints: %s", fs[0].Message)
 				}
 			}},
@@ -754,7 +754,7 @@ func TestReadAfterInstrumentCorrection(t *testing.T) {
 			msg:  []string{"“monev-uji”", "“monev-2027”"}},
 		{name: "question reworded", change: func(in *Instrument) { in.Items[1].Question = "Apakah ada ruang layanan informasi yang nyaman?" },
 			nilRsp: true, want: []Finding{{Code: CodeOtherInstrument, Severity: Error}},
-			msg: []string{"Pertanyaan pada berkas berbeda", "“monev-uji” versi 2026.1 (sidik jari " + orig.QuestionsFingerprint() + ")"}},
+			msg: []string{"Pertanyaan pada berkas berbeda", "“monev-uji” versi 2026.1 (sidik jari pertanyaan " + orig.QuestionsFingerprint() + ")"}},
 		{name: "item added", change: func(in *Instrument) {
 			in.Items = append(in.Items, Item{Code: "3.2", Indicator: "3", Question: "Ada laporan layanan?", MaxPoints: d("5"), Kind: KindYesNo})
 		}, nilRsp: true, want: []Finding{{Code: CodeOtherInstrument, Severity: Error}}},

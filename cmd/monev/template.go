@@ -41,8 +41,8 @@ func newTemplateCommand(g *globalOptions) *cobra.Command {
 		Short: "Membuat kuesioner SAQ kosong (.xlsx) untuk badan publik",
 		Long: `Membuat kuesioner SAQ kosong, satu berkas .xlsx untuk setiap badan publik,
 siap dikirim ke operator PPID Pembantu. Setiap berkas sudah memuat nama dan
-kategori badan publik serta sidik jari instrumen, sehingga monev tahu dari
-instrumen mana kuesioner itu dibuat.
+kategori badan publik serta id, versi dan sidik jari pertanyaan instrumen,
+sehingga monev tahu dari instrumen mana kuesioner itu dibuat.
 
 Untuk satu badan publik, beri --unit dan --category. Untuk banyak sekaligus,
 beri --units dengan daftar badan publik: berkas .csv atau .xlsx dengan kolom
