@@ -471,9 +471,21 @@ func (b *templateBuilder) writeGuide() error {
 	}
 	if len(inst.Bands) > 0 {
 		lines = append(lines, line{"", b.st.para}, line{"Kualifikasi", b.st.heading})
-		for _, band := range inst.Bands {
-			lines = append(lines, line{fmt.Sprintf("%s: nilai %s sampai kurang dari %s",
-				band.Label, decimalID(band.Min.Rat()), decimalID(band.Max.Rat())), b.st.para})
+		// The top band (largest Max, the first of them on a tie) includes its
+		// Max, as scoring.Qualify does: Informatif is 90 to 100 inclusive.
+		top := 0
+		for i := range inst.Bands {
+			if inst.Bands[i].Max.Rat().Cmp(inst.Bands[top].Max.Rat()) > 0 {
+				top = i
+			}
+		}
+		for i, band := range inst.Bands {
+			upTo := "sampai kurang dari"
+			if i == top {
+				upTo = "sampai"
+			}
+			lines = append(lines, line{fmt.Sprintf("%s: nilai %s %s %s",
+				band.Label, decimalID(band.Min.Rat()), upTo, decimalID(band.Max.Rat())), b.st.para})
 		}
 	}
 	for i, l := range lines {

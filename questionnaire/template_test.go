@@ -66,7 +66,8 @@ func cell(t *testing.T, f *excelize.File, sheet, ref string) string {
 }
 
 func TestWriteTemplateSheets(t *testing.T) {
-	data, f := writeTestTemplate(t, templateTestInstrument(), Unit{Name: " Kecamatan  Sakra Timur ", Category: "kecamatan"})
+	inst := templateTestInstrument()
+	data, f := writeTestTemplate(t, inst, Unit{Name: " Kecamatan  Sakra Timur ", Category: "kecamatan"})
 
 	want := []string{SheetGuide, SheetIdentity, SheetQuestions, SheetOptions, SheetMeta}
 	if got := f.GetSheetList(); !reflect.DeepEqual(got, want) {
@@ -125,6 +126,26 @@ func TestWriteTemplateSheets(t *testing.T) {
 	}
 	if dim, _ := f.GetSheetDimension(SheetGuide); dim != "A1:A"+strconv.Itoa(len(rows)) {
 		t.Errorf("%s: dimension = %q, want A1:A%d", SheetGuide, dim, len(rows))
+	}
+	// The bands as scoring.Qualify reads them: every band excludes its Max
+	// except the top one, which includes 100.
+	var bands []string
+	for _, r := range rows {
+		for _, band := range inst.Bands {
+			if len(r) > 0 && strings.HasPrefix(r[0], band.Label+": nilai ") {
+				bands = append(bands, r[0])
+			}
+		}
+	}
+	wantBands := []string{
+		"Informatif: nilai 90 sampai 100",
+		"Menuju Informatif: nilai 80 sampai kurang dari 90",
+		"Cukup Informatif: nilai 60 sampai kurang dari 80",
+		"Kurang Informatif: nilai 40 sampai kurang dari 60",
+		"Tidak Informatif: nilai 0 sampai kurang dari 40",
+	}
+	if !reflect.DeepEqual(bands, wantBands) {
+		t.Errorf("%s band lines = %q, want %q", SheetGuide, bands, wantBands)
 	}
 }
 
