@@ -331,7 +331,7 @@ func ScoreFiles(ctx context.Context, inst *questionnaire.Instrument, files []str
 			for _, f := range files {
 				findings = append(findings, questionnaire.Finding{
 					File: f, Code: CodeUnreadableAttributed, Severity: questionnaire.Warning,
-					Message: fmt.Sprintf("menurut nama berkasnya, ini kuesioner %q yang tidak terbaca; badan itu dicatat tidak dapat dinilai, bukan tidak mengisi", u.Name),
+					Message: fmt.Sprintf("menurut nama berkasnya, ini kuesioner %q yang tidak dapat dinilai; badan itu dicatat tidak dapat dinilai, bukan tidak mengisi", u.Name),
 					Fix:     "minta badan publik ini mengirim ulang kuesionernya sebagai .xlsx dari templat instrumen yang dipakai",
 				})
 			}

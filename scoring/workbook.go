@@ -867,12 +867,12 @@ func (b *book) summaryFacts() []fact {
 		fact{"Tidak mengisi kuesioner", notSubmitted},
 	)
 	if unscorable > 0 { // Jumlah = Dinilai + Tidak mengisi + this
-		why := "berkas tidak terbaca atau dua kuesioner berbeda"
+		why := "berkas rusak atau dari kuesioner lain, atau dua kuesioner berbeda"
 		switch unreadable {
 		case 0:
 			why = "dua kuesioner berbeda"
 		case unscorable:
-			why = "berkas tidak terbaca"
+			why = "berkas rusak atau dari kuesioner lain"
 		}
 		facts = append(facts, fact{"Tidak dapat dinilai (" + why + ")", unscorable})
 	}
@@ -1116,7 +1116,7 @@ func (b *book) isRanked(s *Score) bool {
 func (b *book) remark(s *Score) string {
 	switch {
 	case s.Status == Unscorable && s.UnscorableReason == UnscorableUnreadable:
-		return "Berkas tidak dapat dibaca; minta kirim ulang (lihat Temuan)"
+		return "Berkas rusak atau dari kuesioner lain; minta kirim ulang (lihat Temuan)"
 	case s.Status == Unscorable:
 		return "Dua kuesioner berbeda; tidak dinilai (lihat Temuan)"
 	case s.Status == NotSubmitted && b.isRanked(s):

@@ -717,13 +717,13 @@ func TestWorkbookUnreadable(t *testing.T) {
 		remarks        map[string]string // body → Keterangan on Peringkat
 		unrankedBodies int
 	}{
-		{"unreadable only", false, true, "Tidak dapat dinilai (berkas tidak terbaca)",
-			map[string]string{"Sekretariat DPRD": "Berkas tidak dapat dibaca; minta kirim ulang (lihat Temuan)"}, 1},
+		{"unreadable only", false, true, "Tidak dapat dinilai (berkas rusak atau dari kuesioner lain)",
+			map[string]string{"Sekretariat DPRD": "Berkas rusak atau dari kuesioner lain; minta kirim ulang (lihat Temuan)"}, 1},
 		{"two different sheets only", true, false, "Tidak dapat dinilai (dua kuesioner berbeda)",
 			map[string]string{"Dinas Sosial": "Dua kuesioner berbeda; tidak dinilai (lihat Temuan)"}, 1},
-		{"both", true, true, "Tidak dapat dinilai (berkas tidak terbaca atau dua kuesioner berbeda)",
+		{"both", true, true, "Tidak dapat dinilai (berkas rusak atau dari kuesioner lain, atau dua kuesioner berbeda)",
 			map[string]string{
-				"Sekretariat DPRD": "Berkas tidak dapat dibaca; minta kirim ulang (lihat Temuan)",
+				"Sekretariat DPRD": "Berkas rusak atau dari kuesioner lain; minta kirim ulang (lihat Temuan)",
 				"Dinas Sosial":     "Dua kuesioner berbeda; tidak dinilai (lihat Temuan)",
 			}, 2},
 	}

@@ -380,12 +380,12 @@ func writeScoreSummary(w io.Writer, inst *questionnaire.Instrument, rep *scoring
 	}
 	fmt.Fprintf(w, "%d berkas dibaca, %d badan publik dinilai", nFiles, scored)
 	if unscorable > 0 {
-		why := "berkas tidak terbaca atau dua kuesioner berbeda"
+		why := "berkas rusak atau dari kuesioner lain, atau dua kuesioner berbeda"
 		switch unreadable {
 		case 0:
 			why = "dua kuesioner berbeda"
 		case unscorable:
-			why = "berkas tidak terbaca"
+			why = "berkas rusak atau dari kuesioner lain"
 		}
 		fmt.Fprintf(w, ", %d tidak dapat dinilai (%s)", unscorable, why)
 	}
