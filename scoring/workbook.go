@@ -812,20 +812,8 @@ type fact struct {
 // rules, and how many bodies, files and findings it covers.
 func (b *book) summaryFacts() []fact {
 	inst := b.inst
-	var scored, notSubmitted, unscorable, unreadable, errs, warnings int
-	for i := range b.rep.Scores {
-		switch b.rep.Scores[i].Status {
-		case Scored:
-			scored++
-		case NotSubmitted:
-			notSubmitted++
-		case Unscorable:
-			unscorable++
-			if b.rep.Scores[i].UnscorableReason == UnscorableUnreadable {
-				unreadable++
-			}
-		}
-	}
+	t := CountScores(b.rep.Scores)
+	var errs, warnings int
 	for _, fd := range b.rep.Findings {
 		if fd.Severity == questionnaire.Error {
 			errs++
@@ -863,18 +851,11 @@ func (b *book) summaryFacts() []fact {
 	facts = append(facts,
 		fact{"Aturan tidak mengisi", rule},
 		fact{"Jumlah badan publik", len(b.rep.Scores)},
-		fact{"Dinilai", scored},
-		fact{"Tidak mengisi kuesioner", notSubmitted},
+		fact{"Dinilai", t.Scored},
+		fact{"Tidak mengisi kuesioner", t.NotSubmitted},
 	)
-	if unscorable > 0 { // Jumlah = Dinilai + Tidak mengisi + this
-		why := "berkas rusak atau dari kuesioner lain, atau dua kuesioner berbeda"
-		switch unreadable {
-		case 0:
-			why = "dua kuesioner berbeda"
-		case unscorable:
-			why = "berkas rusak atau dari kuesioner lain"
-		}
-		facts = append(facts, fact{"Tidak dapat dinilai (" + why + ")", unscorable})
+	if t.Unscorable > 0 { // Jumlah = Dinilai + Tidak mengisi + this
+		facts = append(facts, fact{"Tidak dapat dinilai (" + t.UnscorableWhy() + ")", t.Unscorable})
 	}
 	return append(facts,
 		fact{"Berkas dengan galat", len(b.errorFiles)},

@@ -361,38 +361,21 @@ func writeScoreSummary(w io.Writer, inst *questionnaire.Instrument, rep *scoring
 	for _, e := range rep.Ranking.Overall {
 		ranked[e.Score] = true
 	}
-	var scored, notSubmitted, unscorable, unreadable, notSubmittedRanked int
+	t := scoring.CountScores(rep.Scores)
+	notSubmittedRanked := 0
 	for i := range rep.Scores {
-		switch s := &rep.Scores[i]; s.Status {
-		case scoring.NotSubmitted:
-			notSubmitted++
-			if ranked[s] {
-				notSubmittedRanked++
-			}
-		case scoring.Unscorable:
-			unscorable++
-			if s.UnscorableReason == scoring.UnscorableUnreadable {
-				unreadable++
-			}
-		default:
-			scored++
+		if s := &rep.Scores[i]; s.Status == scoring.NotSubmitted && ranked[s] {
+			notSubmittedRanked++
 		}
 	}
-	fmt.Fprintf(w, "%d berkas dibaca, %d badan publik dinilai", nFiles, scored)
-	if unscorable > 0 {
-		why := "berkas rusak atau dari kuesioner lain, atau dua kuesioner berbeda"
-		switch unreadable {
-		case 0:
-			why = "dua kuesioner berbeda"
-		case unscorable:
-			why = "berkas rusak atau dari kuesioner lain"
-		}
-		fmt.Fprintf(w, ", %d tidak dapat dinilai (%s)", unscorable, why)
+	fmt.Fprintf(w, "%d berkas dibaca, %d badan publik dinilai", nFiles, t.Scored)
+	if t.Unscorable > 0 {
+		fmt.Fprintf(w, ", %d tidak dapat dinilai (%s)", t.Unscorable, t.UnscorableWhy())
 	}
-	if notSubmitted > 0 {
-		fmt.Fprintf(w, ", %d tidak mengisi (tanpa kuesioner yang terbaca)", notSubmitted)
+	if t.NotSubmitted > 0 {
+		fmt.Fprintf(w, ", %d tidak mengisi (tanpa kuesioner yang terbaca)", t.NotSubmitted)
 	}
-	if unscorable+notSubmitted > 0 {
+	if t.Unscorable+t.NotSubmitted > 0 {
 		fmt.Fprintf(w, "; jumlah %d badan publik", len(rep.Scores))
 	}
 	fmt.Fprintln(w, ".")
