@@ -82,3 +82,7 @@ func (d *Decimal) UnmarshalYAML(b []byte) error {
 
 // MarshalYAML writes the value as a plain YAML number.
 func (d Decimal) MarshalYAML() ([]byte, error) { return []byte(d.String()), nil }
+
+// Text formats the value as String does but with the Indonesian decimal
+// comma, as users read it: "40", "12,5", "0,75".
+func (d Decimal) Text() string { return strings.Replace(d.String(), ".", ",", 1) }

@@ -138,3 +138,25 @@ func (in *Instrument) Stage(id string) *Stage {
 	}
 	return nil
 }
+
+// TopBand returns the band with the largest Max (the first of them on a
+// tie): the only band that includes its Max, so that 100 is Informatif. It
+// returns a pointer into in.Bands, or nil when there are no bands.
+func (in *Instrument) TopBand() *Band {
+	var top *Band
+	for i := range in.Bands {
+		if top == nil || in.Bands[i].Max.Cmp(top.Max) > 0 {
+			top = &in.Bands[i]
+		}
+	}
+	return top
+}
+
+// BandRange describes the scores of b, one of in.Bands, as the published
+// tables do: "≥ 80 dan < 90", or "≥ 90" for the top band.
+func (in *Instrument) BandRange(b *Band) string {
+	if b == in.TopBand() {
+		return "≥ " + b.Min.Text()
+	}
+	return "≥ " + b.Min.Text() + " dan < " + b.Max.Text()
+}

@@ -471,17 +471,12 @@ func (b *templateBuilder) writeGuide() error {
 	}
 	if len(inst.Bands) > 0 {
 		lines = append(lines, line{"", b.st.para}, line{"Kualifikasi", b.st.heading})
-		// The top band (largest Max, the first of them on a tie) includes its
-		// Max, as scoring.Qualify does: Informatif is 90 to 100 inclusive.
-		top := 0
-		for i := range inst.Bands {
-			if inst.Bands[i].Max.Rat().Cmp(inst.Bands[top].Max.Rat()) > 0 {
-				top = i
-			}
-		}
+		// The top band includes its Max, as scoring.Qualify does:
+		// Informatif is 90 to 100 inclusive.
+		top := inst.TopBand()
 		for i, band := range inst.Bands {
 			upTo := "sampai kurang dari"
-			if i == top {
+			if &inst.Bands[i] == top {
 				upTo = "sampai"
 			}
 			lines = append(lines, line{fmt.Sprintf("%s: nilai %s %s %s",

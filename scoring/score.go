@@ -70,7 +70,7 @@ func Qualify(inst *questionnaire.Instrument, f Figure) *questionnaire.Band {
 		return nil
 	}
 	v := f.Rat()
-	top := topBand(inst)
+	top := inst.TopBand()
 	for i := range inst.Bands {
 		b := &inst.Bands[i]
 		lo, hi := b.Min.Rat(), b.Max.Rat()
@@ -79,17 +79,6 @@ func Qualify(inst *questionnaire.Instrument, f Figure) *questionnaire.Band {
 		}
 	}
 	return nil
-}
-
-// topBand is the band with the largest Max (the first of them on a tie).
-func topBand(inst *questionnaire.Instrument) *questionnaire.Band {
-	var top *questionnaire.Band
-	for i := range inst.Bands {
-		if top == nil || inst.Bands[i].Max.Cmp(top.Max) > 0 {
-			top = &inst.Bands[i]
-		}
-	}
-	return top
 }
 
 // ScoreResponse scores one Response. stages holds the later-stage scores

@@ -367,11 +367,6 @@ func ceilHundredths(r *big.Rat) float64 {
 	return Figure(n.Int64()).Float64()
 }
 
-// decimalText writes an instrument number the Indonesian way: "12,5".
-func decimalText(d questionnaire.Decimal) string {
-	return strings.ReplaceAll(d.String(), ".", ",")
-}
-
 // ---------------------------------------------------------------- texts
 
 var idMonths = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
@@ -409,14 +404,6 @@ func capitalize(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// bandRange describes a band's scores: "≥ 80 dan < 90", or "≥ 90" for the top band.
-func bandRange(band *questionnaire.Band, top bool) string {
-	if top {
-		return "≥ " + decimalText(band.Min)
-	}
-	return "≥ " + decimalText(band.Min) + " dan < " + decimalText(band.Max)
 }
 
 // shorten cuts s to at most n runes, ending with "…" when cut.
@@ -832,7 +819,7 @@ func (b *book) summaryFacts() []fact {
 	}
 	facts = append(facts, fact{"Sidik jari", inst.Fingerprint()})
 	for _, s := range inst.Stages {
-		facts = append(facts, fact{"Bobot tahap " + s.Name, decimalText(s.Weight) + "%"})
+		facts = append(facts, fact{"Bobot tahap " + s.Name, s.Weight.Text() + "%"})
 	}
 	if len(b.laterStage) > 0 {
 		rule := "nilai akhir = nilai " + b.saqName + " saja"
@@ -882,7 +869,7 @@ func (b *book) qualificationGrid() []gridRow {
 	}
 	rows := make([]gridRow, len(b.bands), len(b.bands)+1)
 	for k, band := range b.bands {
-		rows[k] = gridRow{label: band.Label, scores: bandRange(band, k == 0), style: b.st.bands[k], counts: make([]int, len(b.categories))}
+		rows[k] = gridRow{label: band.Label, scores: b.inst.BandRange(band), style: b.st.bands[k], counts: make([]int, len(b.categories))}
 	}
 	for _, e := range b.rep.Ranking.Overall {
 		if e.Score.Band == nil {
@@ -1117,7 +1104,7 @@ func (b *book) writeIndicators() error {
 	colOf := map[string]int{}
 	for _, ind := range b.inst.Indicators {
 		colOf[ind.Code] = len(cols)
-		cols = append(cols, column{ind.Code + ". " + ind.Name + "\n(bobot " + decimalText(ind.Weight) + ")", 16})
+		cols = append(cols, column{ind.Code + ". " + ind.Name + "\n(bobot " + ind.Weight.Text() + ")", 16})
 	}
 	cols = append(cols, column{"Nilai " + b.saqName, 12})
 	uniqueHeaders(cols)

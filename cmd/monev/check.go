@@ -210,7 +210,7 @@ func writeCheckText(w io.Writer, file string, inst *questionnaire.Instrument, re
 			continue
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%6s / %s\n", is.Indicator.Code, is.Indicator.Name, ratText(is.Score),
-			decimalText(is.Indicator.Weight))
+			is.Indicator.Weight.Text())
 	}
 	tw.Flush()
 
@@ -230,7 +230,7 @@ func writeCheckText(w io.Writer, file string, inst *questionnaire.Instrument, re
 	}
 	if sc.NextBand != nil && sc.NextBandGain != nil {
 		fmt.Fprintf(w, "\nUntuk naik ke %s (mulai %s) diperlukan tambahan %s poin.\n",
-			sc.NextBand.Label, decimalText(sc.NextBand.Min), ratText(sc.NextBandGain))
+			sc.NextBand.Label, sc.NextBand.Min.Text(), ratText(sc.NextBandGain))
 	} else if sc.Band != nil {
 		fmt.Fprintln(w, "\nSudah pada kualifikasi tertinggi.")
 	}

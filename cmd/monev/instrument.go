@@ -151,7 +151,7 @@ func writeInstrument(w io.Writer, inst *questionnaire.Instrument) {
 			}
 		}
 		total += n
-		fmt.Fprintf(tw, "  %s\t%s\t%s%%\t%d\t\n", ind.Code, ind.Name, decimalText(ind.Weight), n)
+		fmt.Fprintf(tw, "  %s\t%s\t%s%%\t%d\t\n", ind.Code, ind.Name, ind.Weight.Text(), n)
 	}
 	fmt.Fprintf(tw, "  \tJumlah\t\t%d\t\n", total)
 	tw.Flush()
@@ -159,7 +159,7 @@ func writeInstrument(w io.Writer, inst *questionnaire.Instrument) {
 	fmt.Fprintln(w, "\nTahap penilaian:")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, s := range inst.Stages {
-		fmt.Fprintf(tw, "  %s\t%s\t%s%%\t\n", s.ID, s.Name, decimalText(s.Weight))
+		fmt.Fprintf(tw, "  %s\t%s\t%s%%\t\n", s.ID, s.Name, s.Weight.Text())
 	}
 	tw.Flush()
 	switch inst.MissingStage {
@@ -177,23 +177,9 @@ func writeInstrument(w io.Writer, inst *questionnaire.Instrument) {
 
 	fmt.Fprintln(w, "\nKualifikasi:")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	// As the Ringkasan sheet and the README write them; the top band (largest
-	// Max, the first of them on a tie) includes its Max.
-	top := 0
+	// As the Ringkasan sheet and the README write them.
 	for i := range inst.Bands {
-		if inst.Bands[i].Max.Rat().Cmp(inst.Bands[top].Max.Rat()) > 0 {
-			top = i
-		}
-	}
-	for i, b := range inst.Bands {
-		span := "≥ " + decimalText(b.Min) + " dan < " + decimalText(b.Max)
-		if i == top {
-			span = "≥ " + decimalText(b.Min)
-		}
-		fmt.Fprintf(tw, "  %s\t%s\t\n", b.Label, span)
+		fmt.Fprintf(tw, "  %s\t%s\t\n", inst.Bands[i].Label, inst.BandRange(&inst.Bands[i]))
 	}
 	tw.Flush()
 }
-
-// decimalText writes a decimal with an Indonesian decimal comma.
-func decimalText(d questionnaire.Decimal) string { return strings.Replace(d.String(), ".", ",", 1) }
